@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Cedule.Core;
+
+namespace Cedule.Cli;
+
+/// <summary>
+/// The root of the <c>cedule</c> command. Each feature adds its subcommand in
+/// <see cref="Build"/>; the handlers live in <c>Commands/</c> and stay thin.
+/// </summary>
+internal static class CeduleCommand
+{
+    /// <summary>Exit code for a usage error or an invalid input (dbt uses 2 as well).</summary>
+    public const int UsageError = 2;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            $"Cedule {EngineInfo.Version}: runs dbt-compatible SQL transformation projects, " +
+            "locally or through a control plane and agents.");
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Build();
+        var parse = root.Parse(args);
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using Cedule.Cli;
+
+return await CeduleCommand.RunAsync(args).ConfigureAwait(false);
