@@ -1,0 +1,174 @@
+using System.Numerics;
+
+namespace Cedule.Jinja.Values;
+
+public static partial class PyOps
+{
+    /// <summary>Python's true division <c>/</c>: always a float.</summary>
+    public static object? Divide(object? left, object? right)
+    {
+        FailIfUndefined(left, right);
+        if (!IsNumber(left) || !IsNumber(right))
+        {
+            throw Unsupported("/", left, right);
+        }
+
+        var isFloat = left is double || right is double;
+        if (IsZero(right))
+        {
+            throw new TemplateException(ErrorKind.ZeroDivisionError, isFloat ? "float division by zero" : "division by zero");
+        }
+
+        return ToDouble(left) / ToDouble(right);
+    }
+
+    /// <summary>Python's floor division <c>//</c>, rounding toward negative infinity (<c>-7 // 2 == -4</c>).</summary>
+    public static object? FloorDivide(object? left, object? right)
+    {
+        FailIfUndefined(left, right);
+        if (!IsNumber(left) || !IsNumber(right))
+        {
+            throw Unsupported("//", left, right);
+        }
+
+        if (left is double || right is double)
+        {
+            var y = ToDouble(right);
+            if (y == 0)
+            {
+                throw new TemplateException(ErrorKind.ZeroDivisionError, "float floor division by zero");
+            }
+
+            return FloatDivMod(ToDouble(left), y).Div;
+        }
+
+        if (IsZero(right))
+        {
+            throw new TemplateException(ErrorKind.ZeroDivisionError, "integer division or modulo by zero");
+        }
+
+        if (TryGetLong(left, out var a) && TryGetLong(right, out var b) && !(a == long.MinValue && b == -1))
+        {
+            var q = a / b;
+            if (a % b != 0 && ((a < 0) != (b < 0)))
+            {
+                q--;
+            }
+
+            return Box(q);
+        }
+
+        var bigA = ToBig(left);
+        var bigB = ToBig(right);
+        var quotient = BigInteger.DivRem(bigA, bigB, out var remainder);
+        if (!remainder.IsZero && (remainder.Sign < 0) != (bigB.Sign < 0))
+        {
+            quotient -= 1;
+        }
+
+        return Normalize(quotient);
+    }
+
+    /// <summary>
+    /// Python's <c>%</c>: modulo with the sign of the divisor (<c>-7 % 3 == 2</c>), or
+    /// printf-style formatting when the left side is a string.
+    /// </summary>
+    public static object? Modulo(object? left, object? right, IRuntime? runtime = null)
+    {
+        if (left is string format)
+        {
+            return PyFormat.Percent(format, right, runtime);
+        }
+
+        FailIfUndefined(left, right);
+        if (!IsNumber(left) || !IsNumber(right))
+        {
+            throw Unsupported("%", left, right);
+        }
+
+        if (left is double || right is double)
+        {
+            var y = ToDouble(right);
+            if (y == 0)
+            {
+                throw new TemplateException(ErrorKind.ZeroDivisionError, "float modulo");
+            }
+
+            return FloatDivMod(ToDouble(left), y).Mod;
+        }
+
+        if (IsZero(right))
+        {
+            throw new TemplateException(ErrorKind.ZeroDivisionError, "integer modulo by zero");
+        }
+
+        if (TryGetLong(left, out var a) && TryGetLong(right, out var b))
+        {
+            if (b == -1)
+            {
+                return Box(0L);
+            }
+
+            var r = a % b;
+            if (r != 0 && ((r < 0) != (b < 0)))
+            {
+                r += b;
+            }
+
+            return Box(r);
+        }
+
+        var bigB = ToBig(right);
+        var remainder = BigInteger.Remainder(ToBig(left), bigB);
+        if (!remainder.IsZero && (remainder.Sign < 0) != (bigB.Sign < 0))
+        {
+            remainder += bigB;
+        }
+
+        return Normalize(remainder);
+    }
+
+    private static bool IsZero(object? value) => value switch
+    {
+        long l => l == 0,
+        double d => d == 0,
+        bool b => !b,
+        BigInteger big => big.IsZero,
+        _ => false,
+    };
+
+    // A port of CPython's float_divmod, so signs of zero and rounding match exactly.
+    private static (double Div, double Mod) FloatDivMod(double vx, double wx)
+    {
+        var mod = vx % wx;
+        var div = (vx - mod) / wx;
+        if (mod != 0)
+        {
+            if ((wx < 0) != (mod < 0))
+            {
+                mod += wx;
+                div -= 1.0;
+            }
+        }
+        else
+        {
+            mod = Math.CopySign(0.0, wx);
+        }
+
+        double floorDiv;
+        if (div != 0)
+        {
+            floorDiv = Math.Floor(div);
+            if (div - floorDiv > 0.5)
+            {
+                floorDiv += 1.0;
+            }
+        }
+        else
+        {
+            floorDiv = Math.CopySign(0.0, vx / wx);
+        }
+
+        return (floorDiv, mod);
+    }
+}
