@@ -19,9 +19,11 @@ import json
 import os
 import sys
 import time
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # keep the corpus folder free of __pycache__
 
 try:
     import oracle  # noqa: E402
@@ -84,6 +86,7 @@ def main(argv=None):
     parser.add_argument("--quiet", action="store_true", help="only print the summary")
     args = parser.parse_args(argv)
     sys.setrecursionlimit(oracle.RECURSION_LIMIT)
+    warnings.simplefilter("ignore")
 
     counts = {}
     problems = []

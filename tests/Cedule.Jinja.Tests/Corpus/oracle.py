@@ -28,6 +28,7 @@ import json
 import os
 import signal
 import sys
+import warnings
 
 import jinja2
 import jinja2.ext
@@ -152,6 +153,8 @@ def _answer(line):
 
 def main():
     sys.setrecursionlimit(RECURSION_LIMIT)
+    # Generated code may trigger SyntaxWarning/DeprecationWarning; keep stderr clean.
+    warnings.simplefilter("ignore")
     stdin = open(sys.stdin.fileno(), "r", encoding="utf-8", errors="surrogateescape",
                  newline="\n", closefd=False)
     stdout = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="\n",
