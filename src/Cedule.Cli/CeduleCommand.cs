@@ -17,6 +17,7 @@ internal static class CeduleCommand
         var root = new RootCommand(
             $"Cedule {EngineInfo.Version}: runs dbt-compatible SQL transformation projects, " +
             "locally or through a control plane and agents.");
+        root.Subcommands.Add(Commands.RenderCommand.Create());
         return root;
     }
 

@@ -1,0 +1,101 @@
+using System.Text;
+using Cedule.Jinja.Syntax.Ast;
+using Cedule.Jinja.Values;
+
+namespace Cedule.Jinja.Runtime;
+
+internal sealed partial class Renderer
+{
+    private Flow ExecFor(ForStmt stmt, Scope scope, StringBuilder output)
+    {
+        RunLoop(stmt, Eval(stmt.Iterable, scope), scope, output, 0);
+        return Flow.Normal;
+    }
+
+    internal string RenderRecursiveLoop(ForStmt stmt, object? iterable, Scope outerScope, int depth0)
+    {
+        EnterCall();
+        try
+        {
+            var output = new StringBuilder();
+            RunLoop(stmt, iterable, outerScope, output, depth0);
+            return output.ToString();
+        }
+        finally
+        {
+            LeaveCall();
+        }
+    }
+
+    private void RunLoop(ForStmt stmt, object? iterable, Scope outer, StringBuilder output, int depth0)
+    {
+        var loopScope = new Scope(outer.Frame, outer.Template, outer, 4);
+        var iterated = false;
+        if (!stmt.UsesLoop && stmt.Filter is null)
+        {
+            foreach (var item in PyOps.Iterate(iterable))
+            {
+                Step();
+                iterated = true;
+                loopScope.Clear();
+                Assign(stmt.Target, item, loopScope);
+                if (ExecBody(stmt.Body, loopScope, output) == Flow.Break)
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            var items = Materialize(stmt, iterable, loopScope);
+            var loop = new LoopContext(items, depth0, stmt.Recursive ? stmt : null, outer);
+            for (var i = 0; i < items.Count; i++)
+            {
+                Step();
+                iterated = true;
+                loop.Index0 = i;
+                loopScope.Clear();
+                Assign(stmt.Target, items[i], loopScope);
+                loopScope.Set("loop", loop);
+                if (ExecBody(stmt.Body, loopScope, output) == Flow.Break)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (!iterated && stmt.Else is not null)
+        {
+            ExecBody(stmt.Else, new Scope(outer.Frame, outer.Template, outer), output);
+        }
+    }
+
+    /// <summary>The items of a loop that needs its length or neighbours, after its <c>if</c> filter.</summary>
+    private IReadOnlyList<object?> Materialize(ForStmt stmt, object? iterable, Scope loopScope)
+    {
+        if (stmt.Filter is null)
+        {
+            return iterable switch
+            {
+                List<object?> list => list.ToArray(),
+                PyTuple tuple => tuple,
+                PyRange range => range,
+                _ => PyOps.ToList(iterable),
+            };
+        }
+
+        var kept = new List<object?>();
+        foreach (var item in PyOps.Iterate(iterable))
+        {
+            Step();
+            loopScope.Clear();
+            Assign(stmt.Target, item, loopScope);
+            if (PyOps.IsTrue(Eval(stmt.Filter, loopScope)))
+            {
+                kept.Add(item);
+            }
+        }
+
+        return kept;
+    }
+}

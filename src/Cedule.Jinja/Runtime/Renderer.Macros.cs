@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text;
+using Cedule.Jinja.Values;
+
+namespace Cedule.Jinja.Runtime;
+
+internal sealed partial class Renderer
+{
+    /// <summary>Binds arguments exactly as Jinja2's <c>Macro.__call__</c> does, then renders the body.</summary>
+    internal object? InvokeMacro(Macro macro, Arguments arguments)
+    {
+        var def = macro.Def;
+        var parameters = def.Parameters;
+        var count = parameters.Length;
+        var positional = arguments.Positional;
+        var keywords = arguments.Keywords;
+        var scope = new Scope(macro.Closure.Frame, macro.Template, macro.Closure, count + 2);
+        var used = keywords.Count == 0 ? null : new bool[keywords.Count];
+        var bound = Math.Min(positional.Count, count);
+        for (var i = 0; i < bound; i++)
+        {
+            scope.Set(parameters[i], positional[i]);
+        }
+
+        bool[]? missing = null;
+        bool foundCaller;
+        if (bound < count)
+        {
+            foundCaller = false;
+            for (var i = bound; i < count; i++)
+            {
+                var name = parameters[i];
+                var index = FindKeyword(keywords, used, name);
+                if (index >= 0)
+                {
+                    used![index] = true;
+                    scope.Set(name, keywords[index].Value);
+                }
+                else
+                {
+                    (missing ??= new bool[count])[i] = true;
+                    scope.Set(name, null);
+                }
+
+                if (string.Equals(name, "caller", StringComparison.Ordinal))
+                {
+                    foundCaller = true;
+                }
+            }
+        }
+        else
+        {
+            foundCaller = Array.IndexOf(parameters, "caller") >= 0;
+        }
+
+        if (def.UsesCaller && !foundCaller)
+        {
+            var index = FindKeyword(keywords, used, "caller");
+            object? caller;
+            if (index >= 0)
+            {
+                used![index] = true;
+                caller = keywords[index].Value;
+            }
+            else
+            {
+                caller = MakeUndefined("No caller defined", "caller");
+            }
+
+            scope.Set("caller", caller);
+        }
+
+        BindExtraKeywords(def, keywords, used, scope);
+        if (def.CatchVarargs)
+        {
+            scope.Set("varargs", positional.Count > count ? new PyTuple(positional.Skip(count).ToArray()) : PyTuple.Empty);
+        }
+        else if (positional.Count > count)
+        {
+            throw new TemplateException(
+                ErrorKind.TypeError,
+                string.Create(CultureInfo.InvariantCulture, $"macro '{def.Name}' takes not more than {count} argument(s)"));
+        }
+
+        EnterCall();
+        try
+        {
+            if (missing is not null)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    if (missing[i])
+                    {
+                        var defaultExpr = def.Defaults[i];
+                        scope.Set(parameters[i], defaultExpr is null
+                            ? MakeUndefined($"parameter '{parameters[i]}' was not provided", parameters[i])
+                            : Eval(defaultExpr, scope));
+                    }
+                }
+            }
+
+            var output = new StringBuilder();
+            ExecBody(def.Body, scope, output);
+            return output.ToString();
+        }
+        catch (MacroReturn signal)
+        {
+            return signal.Value;
+        }
+        finally
+        {
+            LeaveCall();
+        }
+    }
+
+    private static int FindKeyword(IReadOnlyList<KeyValuePair<string, object?>> keywords, bool[]? used, string name)
+    {
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            if (!used![i] && string.Equals(keywords[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void BindExtraKeywords(Syntax.Ast.MacroDef def, IReadOnlyList<KeyValuePair<string, object?>> keywords, bool[]? used, Scope scope)
+    {
+        PyDict? extra = def.CatchKwargs ? new PyDict() : null;
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            if (used![i])
+            {
+                continue;
+            }
+
+            var key = keywords[i].Key;
+            if (extra is not null)
+            {
+                extra[key] = keywords[i].Value;
+                continue;
+            }
+
+            if (string.Equals(key, "caller", StringComparison.Ordinal))
+            {
+                throw new TemplateException(
+                    ErrorKind.TypeError,
+                    $"macro '{def.Name}' was invoked with two values for the special caller argument. This is most likely a bug.");
+            }
+
+            throw new TemplateException(ErrorKind.TypeError, $"macro '{def.Name}' takes no keyword argument '{key}'");
+        }
+
+        if (extra is not null)
+        {
+            scope.Set("kwargs", extra);
+        }
+    }
+}
