@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing.Etlx;
 using Microsoft.Diagnostics.Tracing.Parsers;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace Cedule.Bench;
 
@@ -33,7 +34,7 @@ internal static class CpuProfile
             var iterations = Record(trace, () => Loop(action, TimeSpan.FromSeconds(seconds)));
             log.WriteLine();
             log.WriteLine($"== Cedule {operation} of {name}: {iterations:N0} iterations in {seconds} s ({seconds * 1e6 / iterations:0.0} µs each), trace {trace}");
-            Report(trace, log);
+            Report(trace, FilterNames(workload), log);
         }
 
         return 0;
@@ -61,8 +62,8 @@ internal static class CpuProfile
             new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
             new EventPipeProvider(
                 "Microsoft-Windows-DotNETRuntime",
-                EventLevel.Informational,
-                (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader)),
+                EventLevel.Verbose,
+                (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.GC)),
         };
         var client = new DiagnosticsClient(System.Environment.ProcessId);
         using var session = client.StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 512);
@@ -77,17 +78,35 @@ internal static class CpuProfile
         return iterations;
     }
 
-    private static void Report(string path, TextWriter log)
+    // Filters are lambdas ("BuiltinFilters+<>c.<RegisterStringFilters>b__39_10"): name them.
+    private static Dictionary<string, string> FilterNames(Workload workload)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, filter) in workload.CeduleEnvironment.Filters)
+        {
+            var method = filter.Method;
+            names.TryAdd(method.DeclaringType?.FullName + "." + method.Name, $"{method.DeclaringType?.FullName}.{method.Name} [filter '{name}']");
+        }
+
+        return names;
+    }
+
+    private static void Report(string path, Dictionary<string, string> filterNames, TextWriter log)
     {
         var etlx = TraceLog.CreateFromEventPipeDataFile(path);
         using var trace = new TraceLog(etlx);
         var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
         var inclusive = new Dictionary<string, int>(StringComparer.Ordinal);
+        var charged = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
+        var allocatedByType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var allocatedByMethod = new Dictionary<string, long>(StringComparer.Ordinal);
+        long allocated = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sample in trace.Events)
         {
-            if (sample.ProviderName != "Microsoft-DotNETCore-SampleProfiler")
+            var tick = sample as GCAllocationTickTraceData;
+            if (tick is null && sample.ProviderName != "Microsoft-DotNETCore-SampleProfiler")
             {
                 continue;
             }
@@ -97,6 +116,7 @@ internal static class CpuProfile
             for (var stack = sample.CallStack(); stack is not null; stack = stack.Caller)
             {
                 var frame = Describe(stack.CodeAddress);
+                frame = filterNames.GetValueOrDefault(frame, frame);
                 measured |= frame.Contains("CpuProfile.Loop", StringComparison.Ordinal);
                 frames.Add(frame);
             }
@@ -106,8 +126,19 @@ internal static class CpuProfile
                 continue;
             }
 
+            if (tick is not null)
+            {
+                // One event per ~100 KB allocated, carrying the type of the object that crossed the mark.
+                allocated += tick.AllocationAmount64;
+                allocatedByType[tick.TypeName] = allocatedByType.GetValueOrDefault(tick.TypeName) + tick.AllocationAmount64;
+                var method = frames.FirstOrDefault(IsEngine) ?? frames[0];
+                allocatedByMethod[method] = allocatedByMethod.GetValueOrDefault(method) + tick.AllocationAmount64;
+                continue;
+            }
+
             total++;
             Increment(exclusive, frames[0]);
+            Increment(charged, frames.FirstOrDefault(IsEngine) ?? frames[0]);
             seen.Clear();
             foreach (var frame in frames)
             {
@@ -120,8 +151,23 @@ internal static class CpuProfile
 
         log.WriteLine($"{total:N0} samples on the measuring thread");
         Print("exclusive (self)", exclusive, total, log, _ => true);
-        Print("inclusive (on the stack), engine methods only", inclusive, total, log, frame => frame.StartsWith("Cedule.Jinja", StringComparison.Ordinal));
+        Print("by innermost engine method (time in the runtime and the BCL, GC included, charged to the engine method that called it)", charged, total, log, _ => true);
+        Print("inclusive (on the stack), engine methods only", inclusive, total, log, IsEngine);
+        log.WriteLine($"-- allocations (sampled every ~100 KB: {allocated / 1e6:0.0} MB in all), by type");
+        PrintBytes(allocatedByType, allocated, log);
+        log.WriteLine("-- allocations by innermost engine method");
+        PrintBytes(allocatedByMethod, allocated, log);
     }
+
+    private static void PrintBytes(Dictionary<string, long> bytes, long total, TextWriter log)
+    {
+        foreach (var (key, value) in bytes.OrderByDescending(pair => pair.Value).Take(15))
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{100.0 * value / Math.Max(1, total),6:0.0}%  {key}"));
+        }
+    }
+
+    private static bool IsEngine(string frame) => frame.StartsWith("Cedule.Jinja", StringComparison.Ordinal);
 
     private static string Describe(TraceCodeAddress address)
     {
