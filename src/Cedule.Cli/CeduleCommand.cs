@@ -24,7 +24,8 @@ internal static class CeduleCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var root = Build();
-        var parse = root.Parse(args);
+        // No response files: `cedule render --vars @file.json` must reach the option as written.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         return await parse.InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -125,7 +125,7 @@ internal static class RenderCommand
         }
         catch (TemplateException e)
         {
-            return Result("error", e.ToShortString());
+            return Result("error", e.ToShortString(), e.HasLocation ? e.Line : null);
         }
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
@@ -179,13 +179,18 @@ internal static class RenderCommand
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Result(string key, string value)
+    private static string Result(string key, string value, int? line = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString(key, value);
+            if (line is not null)
+            {
+                writer.WriteNumber("line", line.Value);
+            }
+
             writer.WriteEndObject();
         }
 

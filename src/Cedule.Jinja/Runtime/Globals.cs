@@ -15,7 +15,7 @@ internal static class DefaultGlobals
         globals["joiner"] = new JinjaFunction("joiner", (_, arguments) => new Joiner(PyOps.ToStr(arguments.Get(0, "sep", ", "))));
     }
 
-    private static PyRange Range(IRuntime runtime, Arguments arguments)
+    private static object Range(IRuntime runtime, Arguments arguments)
     {
         if (arguments.Keywords.Count > 0)
         {
@@ -28,6 +28,11 @@ internal static class DefaultGlobals
             throw new TemplateException(
                 ErrorKind.TypeError,
                 count == 0 ? "range expected at least 1 argument, got 0" : $"range expected at most 3 arguments, got {count}");
+        }
+
+        if (arguments.Positional.Any(static p => p is BigInteger))
+        {
+            return BigRange(runtime, arguments);
         }
 
         var a = ToIndex(arguments.Positional[0]);
@@ -50,11 +55,35 @@ internal static class DefaultGlobals
         return new PyRange(start, stop, step, runtime);
     }
 
+    /// <summary>A range with bounds beyond <c>long</c>: materialized, since only short ones are usable.</summary>
+    private static List<object?> BigRange(IRuntime runtime, Arguments arguments)
+    {
+        var values = arguments.Positional.Select(static p => p is BigInteger big ? big : new BigInteger(ToIndex(p))).ToArray();
+        var (start, stop, step) = values.Length switch
+        {
+            1 => (BigInteger.Zero, values[0], BigInteger.One),
+            2 => (values[0], values[1], BigInteger.One),
+            _ => (values[0], values[1], values[2]),
+        };
+        if (step.IsZero)
+        {
+            throw new TemplateException(ErrorKind.ValueError, "range() arg 3 must not be zero");
+        }
+
+        var items = new List<object?>();
+        for (var i = start; step.Sign > 0 ? i < stop : i > stop; i += step)
+        {
+            runtime.ConsumeFuel(1);
+            items.Add(PyOps.Normalize(i));
+        }
+
+        return items;
+    }
+
     private static long ToIndex(object? value) => value switch
     {
         long l => l,
         bool b => b ? 1 : 0,
-        BigInteger => throw new TemplateException(ErrorKind.OverflowError, "Python int too large to convert to C ssize_t"),
         Undefined u when u.IsStrict => throw u.Fail(),
         _ => throw new TemplateException(ErrorKind.TypeError, $"'{PyOps.TypeName(value)}' object cannot be interpreted as an integer"),
     };

@@ -37,6 +37,69 @@ internal sealed class PyRange : IReadOnlyList<object?>, IJinjaObject
 
     public object? this[int index] => PyOps.Box(Start + (index * Step));
 
+    /// <summary>Python's <c>range[index]</c>, negative indexes counting from the end.</summary>
+    public bool TryGetIndex(object? key, out object? value)
+    {
+        value = null;
+        if (key is not (long or bool))
+        {
+            return false;
+        }
+
+        var index = key is bool b ? (b ? 1 : 0) : (long)key;
+        if (index < 0)
+        {
+            index += LongCount;
+        }
+
+        if (index < 0 || index >= LongCount)
+        {
+            throw new TemplateException(ErrorKind.IndexError, "range object index out of range");
+        }
+
+        value = PyOps.Box(Start + (index * Step));
+        return true;
+    }
+
+    /// <summary>Python's <c>range[start:stop:step]</c>, which is again a range.</summary>
+    public PyRange Slice(object? start, object? stop, object? step, IRuntime? owner)
+    {
+        var sliceStep = step is null ? 1 : ToLong(step);
+        if (sliceStep == 0)
+        {
+            throw new TemplateException(ErrorKind.ValueError, "slice step cannot be zero");
+        }
+
+        var length = LongCount;
+        long Clamp(object? bound, long fallback)
+        {
+            if (bound is null)
+            {
+                return fallback;
+            }
+
+            var i = ToLong(bound);
+            if (i < 0)
+            {
+                i += length;
+                return i < 0 ? (sliceStep < 0 ? -1 : 0) : i;
+            }
+
+            return i >= length ? (sliceStep < 0 ? length - 1 : length) : i;
+        }
+
+        var first = Clamp(start, sliceStep < 0 ? length - 1 : 0);
+        var last = Clamp(stop, sliceStep < 0 ? -1 : length);
+        return new PyRange(Start + (first * Step), Start + (last * Step), Step * sliceStep, owner);
+    }
+
+    private static long ToLong(object? value) => value switch
+    {
+        long l => l,
+        bool b => b ? 1 : 0,
+        _ => throw new TemplateException(ErrorKind.TypeError, "slice indices must be integers or None or have an __index__ method"),
+    };
+
     public IEnumerator<object?> GetEnumerator()
     {
         for (long i = 0; i < LongCount; i++)

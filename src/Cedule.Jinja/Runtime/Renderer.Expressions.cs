@@ -189,7 +189,13 @@ internal sealed partial class Renderer
             var start = slice.Start is null ? null : Eval(slice.Start, scope);
             var stop = slice.Stop is null ? null : Eval(slice.Stop, scope);
             var step = slice.Step is null ? null : Eval(slice.Step, scope);
-            return PyOps.Slice(target, start, stop, step);
+            return target is PyRange range ? range.Slice(start, stop, step, this) : PyOps.Slice(target, start, stop, step);
+        }
+
+        if (target is PyRange indexed)
+        {
+            var key = Eval(expr.Key, scope);
+            return indexed.TryGetIndex(key, out var item) ? item : GetItem(target, key);
         }
 
         return GetItem(target, Eval(expr.Key, scope));

@@ -36,7 +36,8 @@ internal sealed partial class Lexer
             LexRoot();
         }
 
-        tokens.Add(new Token(TokenKind.Eof, null, source.SpanAt(text.Length)));
+        // Jinja2 gives the end-of-template token the line of the last token before it.
+        tokens.Add(new Token(TokenKind.Eof, null, tokens.Count > 0 ? tokens[^1].Span : source.SpanAt(text.Length)));
         return tokens;
     }
 
