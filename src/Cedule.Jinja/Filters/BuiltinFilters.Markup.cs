@@ -12,11 +12,11 @@ public static partial class BuiltinFilters
         FilterFunc escape = static (_, v, a) =>
         {
             FilterArgs.OnlyValue(a, "escape");
-            return Escape(PyOps.ToStr(v));
+            return v as Markup ?? new Markup(Escape(PyOps.ToStr(v)));
         };
         f["escape"] = escape;
         f["e"] = escape;
-        f["forceescape"] = static (_, v, a) => NoArgs(a, "do_forceescape", () => Escape(PyOps.ToStr(v)));
+        f["forceescape"] = static (_, v, a) => NoArgs(a, "do_forceescape", () => new Markup(Escape(PyOps.ToStr(v))));
         f["striptags"] = static (_, v, a) => NoArgs(a, "do_striptags", () => StripTags(PyOps.ToStr(v)));
         f["xmlattr"] = XmlAttr;
         f["urlencode"] = static (_, v, a) => NoArgs(a, "do_urlencode", () => UrlEncode(v));
@@ -120,7 +120,8 @@ public static partial class BuiltinFilters
                 text.Append(' ');
             }
 
-            text.Append(Escape(key)).Append("=\"").Append(Escape(PyOps.ToStr(pair.Value))).Append('"');
+            text.Append(pair.Key is Markup mk ? mk.Value : Escape(key)).Append("=\"")
+                .Append(pair.Value is Markup mv ? mv.Value : Escape(PyOps.ToStr(pair.Value))).Append('"');
         }
 
         return args.Bool(0, true) && text.Length > 0 ? " " + text : text.ToString();

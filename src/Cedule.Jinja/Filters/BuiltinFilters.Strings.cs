@@ -8,21 +8,23 @@ public static partial class BuiltinFilters
 {
     private static void RegisterStringFilters(IDictionary<string, FilterFunc> f)
     {
-        f["upper"] = static (_, v, a) => NoArgs(a, "do_upper", () => PyMethods.Upper(PyOps.ToStr(v)));
-        f["lower"] = static (_, v, a) => NoArgs(a, "do_lower", () => PyMethods.Lower(PyOps.ToStr(v)));
-        f["capitalize"] = static (_, v, a) => NoArgs(a, "do_capitalize", () => PyMethods.Capitalize(PyOps.ToStr(v)));
+        f["upper"] = static (_, v, a) => NoArgs(a, "do_upper", () => SoftStr(v, PyMethods.Upper));
+        f["lower"] = static (_, v, a) => NoArgs(a, "do_lower", () => SoftStr(v, PyMethods.Lower));
+        f["capitalize"] = static (_, v, a) => NoArgs(a, "do_capitalize", () => SoftStr(v, PyMethods.Capitalize));
         f["title"] = static (_, v, a) => NoArgs(a, "do_title", () => Title(PyOps.ToStr(v)));
-        f["string"] = static (_, v, a) => NoArgs(a, "soft_str", () => PyOps.ToStr(v));
-        f["safe"] = static (_, v, a) => NoArgs(a, "do_mark_safe", () => PyOps.ToStr(v));
+        f["string"] = static (_, v, a) => NoArgs(a, "soft_str", () => v as Markup ?? (object)PyOps.ToStr(v));
+        f["safe"] = static (_, v, a) => NoArgs(a, "do_mark_safe", () => v as Markup ?? new Markup(PyOps.ToStr(v)));
         f["center"] = static (r, v, a) =>
         {
             var args = FilterArgs.Bind(a, "do_center", 0, 0, "width");
-            return PyMethods.TryCallMethod(r, PyOps.ToStr(v), "center", new Arguments([args.Get(0, 80L)]), out var result) ? result : null;
+            var width = args.Get(0, 80L);
+            return SoftStr(v, s => PyMethods.TryCallMethod(r, s, "center", new Arguments([width]), out var result) ? (string)result! : s);
         };
         f["trim"] = static (r, v, a) =>
         {
             var args = FilterArgs.Bind(a, "do_trim", 0, 0, "chars");
-            return PyMethods.StripChars(PyOps.ToStr(v), MethodArgs.StrOrNone(args.Get(0), "strip"), true, true);
+            var chars = MethodArgs.StrOrNone(PyOps.Text(args.Get(0)), "strip");
+            return SoftStr(v, s => PyMethods.StripChars(s, chars, true, true));
         };
         f["replace"] = static (r, v, a) =>
         {
@@ -56,9 +58,13 @@ public static partial class BuiltinFilters
                 values = new PyTuple([.. a.Positional]);
             }
 
-            return PyFormat.Percent(PyOps.ToStr(v), values, r);
+            return PyOps.Modulo(v as Markup ?? (object)PyOps.ToStr(v), values, r);
         };
     }
+
+    /// <summary>Jinja's <c>soft_str(value).method()</c>: markup stays markup, anything else becomes a string.</summary>
+    private static object SoftStr(object? value, Func<string, string> transform) =>
+        value is Markup m ? new Markup(transform(m.Value)) : transform(PyOps.ToStr(value));
 
     private static object? NoArgs(Arguments arguments, string function, Func<object?> body)
     {
@@ -115,9 +121,11 @@ public static partial class BuiltinFilters
             return PyOps.Add(head, end);
         }
 
-        var text = (string)head!;
+        var isMarkup = head is Markup;
+        var text = PyOps.Text(head) as string ?? throw new TemplateException(ErrorKind.AttributeError, $"'{PyOps.TypeName(head)}' object has no attribute 'rsplit'");
         var space = text.LastIndexOf(' ');
-        return (space < 0 ? text : text[..space]) + end;
+        var kept = space < 0 ? text : text[..space];
+        return isMarkup ? PyOps.Add(new Markup(kept), end) : kept + end;
     }
 
     private static int WordCount(string s)
@@ -138,7 +146,7 @@ public static partial class BuiltinFilters
         return count;
     }
 
-    private static string Indent(IRuntime runtime, object? value, Arguments arguments)
+    private static object Indent(IRuntime runtime, object? value, Arguments arguments)
     {
         var args = FilterArgs.Bind(arguments, "do_indent", 0, 0, "width", "first", "blank");
         var width = args.Get(0, 4L);
@@ -148,7 +156,8 @@ public static partial class BuiltinFilters
             throw u.Fail();
         }
 
-        if (value is not string s)
+        var isMarkup = value is Markup;
+        if (PyOps.Text(value) is not string s)
         {
             throw new TemplateException(ErrorKind.TypeError, $"unsupported operand type(s) for +=: '{PyOps.TypeName(value)}' and 'str'");
         }
@@ -186,6 +195,7 @@ public static partial class BuiltinFilters
             result = text.ToString();
         }
 
-        return args.Bool(1) ? indention + result : result;
+        result = args.Bool(1) ? indention + result : result;
+        return isMarkup ? new Markup(result) : result;
     }
 }

@@ -13,7 +13,7 @@ public static partial class BuiltinFilters
             var args = FilterArgs.Bind(a, "do_wordwrap", 1, 0, "width", "break_long_words", "wrapstring", "break_on_hyphens");
             var width = FilterHelpers.Int(args.Get(0, 79L));
             var wrapString = args.Get(2) is { } w ? PyOps.ToStr(w) : "\n";
-            if (v is not string s)
+            if (PyOps.Text(v) is not string s)
             {
                 throw v is Undefined u ? u.Fail() : new TemplateException(ErrorKind.AttributeError, $"'{PyOps.TypeName(v)}' object has no attribute 'splitlines'");
             }
@@ -35,7 +35,7 @@ public static partial class BuiltinFilters
         f["tojson"] = static (_, v, a) =>
         {
             var args = FilterArgs.Bind(a, "do_tojson", 1, 0, "indent");
-            return JsonWriter.Dumps(v, args.Get(0));
+            return new Markup(JsonWriter.Dumps(v, args.Get(0)));
         };
         f["pprint"] = static (_, v, a) =>
         {

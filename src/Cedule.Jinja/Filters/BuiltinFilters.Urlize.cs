@@ -58,13 +58,13 @@ public static partial class BuiltinFilters
         }
 
         var limit = args.Get(0) is { } l ? (long?)FilterHelpers.Int(l) : null;
-        return UrlizeText(PyOps.ToStr(value), limit, rel, target, extraSchemes);
+        return UrlizeText(value is Markup m ? m.Value : Escape(PyOps.ToStr(value)), limit, rel, target, extraSchemes);
     }
 
     private static string UrlizeText(string text, long? limit, string rel, string? target, List<string>? extraSchemes)
     {
         string Trim(string x) => limit is { } n && PyOps.StrLength(x) > n ? (string)PyOps.Slice(x, null, n, null)! + "..." : x;
-        var words = WhitespaceSplitRegex().Split(Escape(text));
+        var words = WhitespaceSplitRegex().Split(text);
         var relAttr = rel.Length > 0 ? $" rel=\"{Escape(rel)}\"" : string.Empty;
         var targetAttr = !string.IsNullOrEmpty(target) ? $" target=\"{Escape(target)}\"" : string.Empty;
         var output = new StringBuilder(text.Length + 32);

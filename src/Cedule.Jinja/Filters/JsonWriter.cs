@@ -38,6 +38,9 @@ internal static class JsonWriter
             case string s:
                 WriteString(text, s);
                 return;
+            case Markup m:
+                WriteString(text, m.Value);
+                return;
             case long or BigInteger:
                 text.Append(PyOps.ToStr(value));
                 return;

@@ -33,7 +33,7 @@ public static class BuiltinTests
         tests["float"] = static (_, v, a) => One(a, "test_float") && v is double;
         tests["lower"] = static (_, v, a) => One(a, "test_lower") && IsCase(PyOps.ToStr(v), "islower");
         tests["upper"] = static (_, v, a) => One(a, "test_upper") && IsCase(PyOps.ToStr(v), "isupper");
-        tests["string"] = static (_, v, a) => One(a, "test_string") && v is string;
+        tests["string"] = static (_, v, a) => One(a, "test_string") && v is string or Markup;
         tests["mapping"] = static (_, v, a) => One(a, "test_mapping") && v is PyDict;
         tests["number"] = static (_, v, a) => One(a, "test_number") && PyOps.IsNumber(v);
         tests["sequence"] = static (_, v, a) => One(a, "test_sequence") && IsSequence(v);
@@ -48,7 +48,7 @@ public static class BuiltinTests
             var args = FilterArgs.Bind(a, "test_sameas", 0, 1, "other");
             return SameAs(v, args.Get(0));
         };
-        tests["escaped"] = static (_, v, a) => One(a, "test_escaped") && false;
+        tests["escaped"] = static (_, v, a) => One(a, "test_escaped") && v is Markup;
         tests["in"] = static (_, v, a) =>
         {
             var args = FilterArgs.Bind(a, "test_in", 0, 1, "seq");
@@ -108,7 +108,7 @@ public static class BuiltinTests
 
     private static bool IsSequence(object? value) => value switch
     {
-        string or List<object?> or PyTuple or PyDict => true,
+        string or List<object?> or PyTuple or PyDict or Markup => true,
         Undefined u => u.IsStrict ? throw u.Fail() : true,
         PyGenerator or PyDictView => false,
         IReadOnlyList<object?> => true,
@@ -122,6 +122,7 @@ public static class BuiltinTests
         bool b => right is bool other && b == other,
         long l when l is >= -5 and <= 256 => right is long other && l == other,
         string s => right is string other && string.Equals(s, other, StringComparison.Ordinal),
+        Markup => ReferenceEquals(left, right),
         _ => ReferenceEquals(left, right),
     };
 }

@@ -29,6 +29,8 @@ public static partial class PyFormat
         {
             case string s:
                 return spec.Length == 0 ? s : FormatString(s, ParseSpec(spec, "str"));
+            case Markup m:
+                return spec.Length == 0 ? m.Value : FormatString(m.Value, ParseSpec(spec, "str"));
             case long or BigInteger:
                 return spec.Length == 0 ? PyOps.ToStr(value) : FormatInteger(PyOps.ToBig(value), ParseSpec(spec, "int"), "int");
             case bool b:

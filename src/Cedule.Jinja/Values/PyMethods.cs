@@ -31,6 +31,7 @@ public static partial class PyMethods
     /// <summary>Finds the method <paramref name="name"/> of a str, list, dict, int or float value, bound to it.</summary>
     public static bool TryGetMethod(object? target, string name, out IJinjaCallable? method)
     {
+        target = PyOps.Text(target);
         if (TryFind(target, name, out var impl))
         {
             method = new BoundMethod(target!, name, impl);
@@ -47,6 +48,7 @@ public static partial class PyMethods
     /// </summary>
     public static bool TryGetAttribute(object? target, string name, out object? value)
     {
+        target = PyOps.Text(target);
         if (TryGetDataAttribute(target, name, out value))
         {
             return true;
@@ -68,6 +70,7 @@ public static partial class PyMethods
     public static bool TryCallMethod(IRuntime runtime, object? target, string name, Arguments arguments, out object? result)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        target = PyOps.Text(target);
         if (TryFind(target, name, out var impl))
         {
             result = impl(runtime, target!, arguments);

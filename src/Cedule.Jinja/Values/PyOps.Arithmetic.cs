@@ -27,6 +27,11 @@ public static partial class PyOps
             return Normalize(ToBig(left) + ToBig(right));
         }
 
+        if (left is Markup || right is Markup)
+        {
+            return MarkupAdd(left, right, runtime);
+        }
+
         switch (left)
         {
             case string s when right is string t:
@@ -92,6 +97,12 @@ public static partial class PyOps
                 : Normalize(ToBig(left) * ToBig(right));
         }
 
+        if (left is Markup || right is Markup)
+        {
+            var repeated = Multiply(Text(left), Text(right), runtime);
+            return repeated is string s ? new Markup(s) : repeated;
+        }
+
         if (IsSequence(left))
         {
             return Repeat(left!, right, runtime);
@@ -126,6 +137,22 @@ public static partial class PyOps
     };
 
     private static bool IsSequence(object? value) => value is string or List<object?> or PyTuple;
+
+    // Markup escapes plain strings added on either side, as MarkupSafe does.
+    private static Markup MarkupAdd(object? left, object? right, IRuntime? runtime)
+    {
+        if (left is not (string or Markup) || right is not (string or Markup))
+        {
+            throw left is Markup
+                ? Unsupported("+", left, right)
+                : new TemplateException(ErrorKind.TypeError, $"can only concatenate str (not \"{TypeName(right)}\") to str");
+        }
+
+        var l = left is Markup lm ? lm.Value : Filters.BuiltinFilters.Escape((string)left);
+        var r = right is Markup rm ? rm.Value : Filters.BuiltinFilters.Escape((string)right);
+        Charge(runtime, (long)l.Length + r.Length);
+        return new Markup(l + r);
+    }
 
     private static object Repeat(object sequence, object? count, IRuntime? runtime)
     {

@@ -55,6 +55,11 @@ public static partial class PyOps
             return Apply(CompareCodePoints(sa, sb), op);
         }
 
+        if (left is Markup || right is Markup)
+        {
+            return RichCompare(Text(left), Text(right), op);
+        }
+
         if (left is Undefined ul)
         {
             throw ul.Fail();

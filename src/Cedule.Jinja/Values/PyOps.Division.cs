@@ -122,6 +122,11 @@ public static partial class PyOps
             return PyFormat.Percent(format, right, runtime);
         }
 
+        if (left is Markup markup)
+        {
+            return new Markup(PyFormat.Percent(markup.Value, EscapeArguments(right), runtime));
+        }
+
         FailIfUndefined(left, right);
         if (!IsNumber(left) || !IsNumber(right))
         {
@@ -168,6 +173,35 @@ public static partial class PyOps
         }
 
         return Normalize(remainder);
+    }
+
+    // Markup % values escapes the values first, as MarkupSafe's _MarkupEscapeHelper does.
+    private static object? EscapeArguments(object? values)
+    {
+        static object? EscapeOne(object? value) =>
+            value is string s ? new Markup(Filters.BuiltinFilters.Escape(s)) : value;
+
+        switch (values)
+        {
+            case PyTuple tuple:
+                var items = new object?[tuple.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = EscapeOne(tuple[i]);
+                }
+
+                return new PyTuple(items);
+            case PyDict dict:
+                var escaped = new PyDict(dict.Count);
+                foreach (var pair in dict)
+                {
+                    escaped[pair.Key] = EscapeOne(pair.Value);
+                }
+
+                return escaped;
+            default:
+                return EscapeOne(values);
+        }
     }
 
     private static bool IsZero(object? value) => value switch

@@ -11,6 +11,12 @@ public static partial class PyOps
     /// </summary>
     public static new bool Equals(object? left, object? right)
     {
+        if (left is Markup || right is Markup)
+        {
+            left = Text(left);
+            right = Text(right);
+        }
+
         if (ReferenceEquals(left, right))
         {
             return left switch
@@ -148,6 +154,8 @@ public static partial class PyOps
                 return d.GetHashCode();
             case BigInteger big:
                 return big.GetHashCode();
+            case Markup m:
+                return m.Value.GetHashCode(StringComparison.Ordinal);
             case PyTuple tuple:
                 var hash = new HashCode();
                 foreach (var item in tuple.AsSpan())

@@ -10,6 +10,12 @@ public static partial class PyOps
     /// <summary>Python's <c>item in container</c>.</summary>
     public static bool Contains(object? container, object? item)
     {
+        if (container is Markup || item is Markup)
+        {
+            container = Text(container);
+            item = Text(item);
+        }
+
         switch (container)
         {
             case string s:
@@ -78,6 +84,7 @@ public static partial class PyOps
         PyTuple tuple => tuple,
         PyDict dict => IterateKeys(dict),
         string s => IterateString(s),
+        Markup m => IterateString(m.Value),
         PyDictView view => view,
         Undefined u => u.IsStrict ? throw u.Fail() : [],
         IEnumerable<object?> items => items,
@@ -87,7 +94,7 @@ public static partial class PyOps
 
     /// <summary>True when <see cref="Iterate"/> accepts the value.</summary>
     public static bool IsIterable(object? value) =>
-        value is string or List<object?> or PyTuple or PyDict or PyDictView or Undefined or IEnumerable<object?>
+        value is string or List<object?> or PyTuple or PyDict or PyDictView or Undefined or Markup or IEnumerable<object?>
         || (value is IEnumerable && value is not IJinjaObject);
 
     /// <summary>Materializes any iterable as a new list (Python's <c>list(value)</c>).</summary>
@@ -178,6 +185,8 @@ public static partial class PyOps
                 return TryIndex(chars.Count, key, out var ci) && Set(chars[ci], out value);
             case Undefined u:
                 throw u.Fail();
+            case Markup m:
+                return TryGetItem(m.Value, key, out value);
             case IJinjaIndexable indexable:
                 return indexable.TryGetItem(key, out value);
             case IReadOnlyList<object?> items:
@@ -233,6 +242,11 @@ public static partial class PyOps
         if (container is Undefined u)
         {
             throw u.Fail();
+        }
+
+        if (container is Markup markup)
+        {
+            return new Markup((string)Slice(markup.Value, start, stop, step)!);
         }
 
         var count = container switch

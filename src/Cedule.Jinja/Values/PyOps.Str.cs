@@ -76,6 +76,11 @@ public static partial class PyOps
             case List<object?> or PyDict or PyTuple or PyDictView:
                 AppendContainerRepr(text, value);
                 return;
+            case Markup markup:
+                text.Append("Markup(");
+                AppendStrRepr(text, markup.Value);
+                text.Append(')');
+                return;
             case IJinjaObject obj:
                 text.Append(obj.ToPythonString());
                 return;

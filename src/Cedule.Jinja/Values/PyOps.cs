@@ -47,6 +47,8 @@ public static partial class PyOps
                 return !big.IsZero;
             case Undefined u:
                 return u.IsStrict ? throw u.Fail() : false;
+            case Markup m:
+                return m.Value.Length != 0;
             case PyDictView view:
                 return view.Dict.Count != 0;
             case ICollection collection:
@@ -73,6 +75,7 @@ public static partial class PyOps
         Undefined u => u.IsStrict ? "StrictUndefined" : "Undefined",
         PyDictView view => view.TypeName,
         PyGenerator generator => generator.TypeName,
+        Markup => "Markup",
         BoundMethod => "builtin_function_or_method",
         IJinjaCallable => "function",
         _ => value.GetType().Name,
@@ -87,10 +90,14 @@ public static partial class PyOps
         PyTuple tuple => tuple.Count,
         PyDictView view => view.Dict.Count,
         Undefined u => u.IsStrict ? throw u.Fail() : 0,
+        Markup m => StrLength(m.Value),
         ICollection collection => collection.Count,
         IReadOnlyCollection<object?> collection => collection.Count,
         _ => throw new TemplateException(ErrorKind.TypeError, $"object of type '{TypeName(value)}' has no len()"),
     };
+
+    /// <summary>The text of a string or markup value; other values as they are.</summary>
+    internal static object? Text(object? value) => value is Markup m ? m.Value : value;
 
     /// <summary>True for Python ints, including bool (which is an int in Python).</summary>
     internal static bool IsInt(object? value) => value is long or bool or BigInteger;
