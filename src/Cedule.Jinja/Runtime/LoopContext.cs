@@ -14,10 +14,12 @@ internal sealed class LoopContext : IJinjaObject, IJinjaCallable
     private readonly IReadOnlyList<object?> items;
     private readonly ForStmt? recursiveLoop;
     private readonly Scope outerScope;
+    private readonly bool strict;
     private object? lastChanged = NoValue;
 
-    public LoopContext(IReadOnlyList<object?> items, int depth0, ForStmt? recursiveLoop, Scope outerScope)
+    public LoopContext(IReadOnlyList<object?> items, int depth0, ForStmt? recursiveLoop, Scope outerScope, bool strict)
     {
+        this.strict = strict;
         this.items = items;
         Depth0 = depth0;
         this.recursiveLoop = recursiveLoop;
@@ -62,10 +64,10 @@ internal sealed class LoopContext : IJinjaObject, IJinjaCallable
                 value = PyOps.Box(Depth0);
                 return true;
             case "previtem":
-                value = Index0 > 0 ? items[Index0 - 1] : new Undefined("there is no previous item", "previtem");
+                value = Index0 > 0 ? items[Index0 - 1] : new Undefined("there is no previous item", "previtem", strict);
                 return true;
             case "nextitem":
-                value = Index0 + 1 < Length ? items[Index0 + 1] : new Undefined("there is no next item", "nextitem");
+                value = Index0 + 1 < Length ? items[Index0 + 1] : new Undefined("there is no next item", "nextitem", strict);
                 return true;
             case "cycle":
                 value = new JinjaFunction("cycle", (_, arguments) => Cycle(arguments));

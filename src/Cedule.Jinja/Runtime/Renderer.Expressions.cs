@@ -171,7 +171,8 @@ internal sealed partial class Renderer
             return Eval(expr.Else, scope);
         }
 
-        return MakeUndefined(
+        // Jinja2 uses the plain Undefined here even in strict mode: printing it gives ''.
+        return new Undefined(
             $"the inline if-expression on {PositionText(expr.Span, scope.Template)} evaluated to false and no else section was defined.");
     }
 

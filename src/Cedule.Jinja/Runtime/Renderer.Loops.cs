@@ -36,31 +36,36 @@ internal sealed partial class Renderer
             foreach (var item in PyOps.Iterate(iterable))
             {
                 Step();
-                iterated = true;
                 loopScope.Clear();
                 Assign(stmt.Target, item, loopScope);
-                if (ExecBody(stmt.Body, loopScope, output) == Flow.Break)
+                var flow = ExecBody(stmt.Body, loopScope, output);
+                if (flow == Flow.Break)
                 {
                     break;
                 }
+
+                // Jinja2 marks the loop as iterated only when a body runs to its end.
+                iterated |= flow == Flow.Normal;
             }
         }
         else
         {
             var items = Materialize(stmt, iterable, loopScope);
-            var loop = new LoopContext(items, depth0, stmt.Recursive ? stmt : null, outer);
+            var loop = new LoopContext(items, depth0, stmt.Recursive ? stmt : null, outer, strict);
             for (var i = 0; i < items.Count; i++)
             {
                 Step();
-                iterated = true;
                 loop.Index0 = i;
                 loopScope.Clear();
                 Assign(stmt.Target, items[i], loopScope);
                 loopScope.Set("loop", loop);
-                if (ExecBody(stmt.Body, loopScope, output) == Flow.Break)
+                var flow = ExecBody(stmt.Body, loopScope, output);
+                if (flow == Flow.Break)
                 {
                     break;
                 }
+
+                iterated |= flow == Flow.Normal;
             }
         }
 

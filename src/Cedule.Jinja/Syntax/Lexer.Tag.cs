@@ -199,7 +199,7 @@ internal sealed partial class Lexer
             value = (value * radix) + digit;
         }
 
-        return value <= long.MaxValue ? (long)value : value;
+        return value <= long.MaxValue ? (object)(long)value : value;
     }
 
     private int DigitRun(int at, Func<char, bool> isDigit)

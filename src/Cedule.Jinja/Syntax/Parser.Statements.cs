@@ -92,6 +92,11 @@ internal sealed partial class Parser
                 otherwise = ParseStatements(["endfor"], dropNeedle: true);
             }
 
+            if ((FindLoopAssignment(body) ?? FindLoopAssignment(otherwise)) is { } bad)
+            {
+                throw Fail("Can't assign to special loop variable in for-loop target", bad.Span, ErrorKind.TemplateAssertionError);
+            }
+
             return new ForStmt(span, target, iterable, body, otherwise, filter, recursive, usesLoop || recursive);
         }
         finally
