@@ -62,4 +62,7 @@ public enum ErrorKind
 
     /// <summary>An error raised on purpose by a host function (dbt's <c>raise_compiler_error</c>, for example).</summary>
     HostError,
+
+    /// <summary>A failed internal assertion of a built-in, e.g. <c>truncate</c> with a length shorter than its end (Python's <c>AssertionError</c>).</summary>
+    AssertionError,
 }

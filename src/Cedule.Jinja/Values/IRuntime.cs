@@ -31,6 +31,18 @@ public interface IRuntime
 
     /// <summary>Makes an undefined value with the environment's strictness.</summary>
     Undefined MakeUndefined(string? hint = null, string? name = null);
+
+    /// <summary>
+    /// True when the environment has a filter named <paramref name="name"/> (the <c>filter</c> test).
+    /// The default answers for the built-in filters only; the runtime overrides it to include custom filters.
+    /// </summary>
+    bool HasFilter(string name) => Filters.BuiltinFilters.Names.Contains(name);
+
+    /// <summary>
+    /// True when the environment has a test named <paramref name="name"/> (the <c>test</c> test).
+    /// The default answers for the built-in tests only; the runtime overrides it to include custom tests.
+    /// </summary>
+    bool HasTest(string name) => Tests.BuiltinTests.Names.Contains(name);
 }
 
 /// <summary>A filter: <c>value | name(arguments)</c>.</summary>

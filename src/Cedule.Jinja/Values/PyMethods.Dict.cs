@@ -71,6 +71,18 @@ public static partial class PyMethods
             return fallback;
         };
         m["copy"] = static (_, s, a) => NoArgs(a, "dict.copy", new PyDict((PyDict)s));
+        m["fromkeys"] = static (_, s, a) =>
+        {
+            MethodArgs.Range(a, "fromkeys", "dict.fromkeys", 1, 2);
+            var result = new PyDict();
+            foreach (var key in PyOps.Iterate(a.Positional[0]))
+            {
+                PyOps.EnsureHashable(key);
+                result[key] = MethodArgs.At(a, 1);
+            }
+
+            return result;
+        };
         m["clear"] = static (_, s, a) => NoArgsVoid(a, "dict.clear", ((PyDict)s).Clear);
     }
 

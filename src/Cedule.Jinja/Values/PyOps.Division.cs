@@ -19,7 +19,49 @@ public static partial class PyOps
             throw new TemplateException(ErrorKind.ZeroDivisionError, isFloat ? "float division by zero" : "division by zero");
         }
 
+        if (!isFloat && (left is BigInteger || right is BigInteger))
+        {
+            return BigTrueDivide(ToBig(left), ToBig(right));
+        }
+
         return ToDouble(left) / ToDouble(right);
+    }
+
+    // Python divides ints exactly and rounds once (half-even) to a float.
+    private static double BigTrueDivide(BigInteger a, BigInteger b)
+    {
+        var negative = (a.Sign < 0) != (b.Sign < 0);
+        a = BigInteger.Abs(a);
+        b = BigInteger.Abs(b);
+        if (a.IsZero)
+        {
+            return negative ? -0.0 : 0.0;
+        }
+
+        // Scale so the integer quotient has at least 55 bits: 53 kept, one rounding bit, one sticky bit.
+        var shift = 55 - (int)(a.GetBitLength() - b.GetBitLength());
+        var quotient = BigInteger.DivRem(shift >= 0 ? a << shift : a, shift >= 0 ? b : b << -shift, out var remainder);
+        if (!remainder.IsZero)
+        {
+            quotient |= BigInteger.One;
+        }
+
+        var extra = (int)quotient.GetBitLength() - 53;
+        var mantissa = quotient >> extra;
+        var rest = quotient - (mantissa << extra);
+        var half = BigInteger.One << (extra - 1);
+        if (rest > half || (rest == half && !mantissa.IsEven))
+        {
+            mantissa += 1;
+        }
+
+        var result = Math.ScaleB((double)mantissa, extra - shift);
+        if (double.IsInfinity(result))
+        {
+            throw new TemplateException(ErrorKind.OverflowError, "integer division result too large for a float");
+        }
+
+        return negative ? -result : result;
     }
 
     /// <summary>Python's floor division <c>//</c>, rounding toward negative infinity (<c>-7 // 2 == -4</c>).</summary>

@@ -69,8 +69,9 @@ public static partial class PyOps
             case null or bool or long or double or BigInteger:
                 text.Append(ToStr(value));
                 return;
-            case Undefined u:
-                text.Append(u.IsStrict ? "StrictUndefined" : "Undefined");
+            case Undefined:
+                // StrictUndefined inherits Undefined's __repr__.
+                text.Append("Undefined");
                 return;
             case List<object?> or PyDict or PyTuple or PyDictView:
                 AppendContainerRepr(text, value);
@@ -114,13 +115,6 @@ public static partial class PyOps
                     text.Append('[');
                     AppendItems(text, list);
                     text.Append(']');
-                    break;
-                case GroupTuple group:
-                    text.Append("_GroupTuple(grouper=");
-                    AppendRepr(text, group[0]);
-                    text.Append(", list=");
-                    AppendRepr(text, group[1]);
-                    text.Append(')');
                     break;
                 case PyTuple tuple:
                     text.Append('(');

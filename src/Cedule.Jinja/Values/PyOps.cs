@@ -47,7 +47,11 @@ public static partial class PyOps
                 return !big.IsZero;
             case Undefined u:
                 return u.IsStrict ? throw u.Fail() : false;
+            case PyDictView view:
+                return view.Dict.Count != 0;
             case ICollection collection:
+                return collection.Count != 0;
+            case IReadOnlyCollection<object?> collection:
                 return collection.Count != 0;
             default:
                 return true;
@@ -68,6 +72,7 @@ public static partial class PyOps
         PyTuple => "tuple",
         Undefined u => u.IsStrict ? "StrictUndefined" : "Undefined",
         PyDictView view => view.TypeName,
+        PyGenerator generator => generator.TypeName,
         BoundMethod => "builtin_function_or_method",
         IJinjaCallable => "function",
         _ => value.GetType().Name,

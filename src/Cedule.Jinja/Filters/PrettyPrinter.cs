@@ -1,0 +1,148 @@
+using System.Text;
+using Cedule.Jinja.Values;
+
+namespace Cedule.Jinja.Filters;
+
+/// <summary>Python's <c>pprint.pformat</c> (width 80, indent 1, dict keys sorted) for the <c>pprint</c> filter.</summary>
+internal static class PrettyPrinter
+{
+    private const int Width = 80;
+
+    public static string Format(object? value)
+    {
+        var text = new StringBuilder();
+        FormatValue(text, value, 0, 0, 1);
+        return text.ToString();
+    }
+
+    /// <summary>repr with dict keys sorted, as pprint's <c>_safe_repr</c> does.</summary>
+    private static string SafeRepr(object? value)
+    {
+        switch (value)
+        {
+            case PyDict dict:
+                var text = new StringBuilder("{");
+                var first = true;
+                foreach (var pair in SortedItems(dict))
+                {
+                    if (!first)
+                    {
+                        text.Append(", ");
+                    }
+
+                    first = false;
+                    text.Append(SafeRepr(pair.Key)).Append(": ").Append(SafeRepr(pair.Value));
+                }
+
+                return text.Append('}').ToString();
+            case List<object?> list:
+                return "[" + JoinReprs(list) + "]";
+            case PyTuple tuple:
+                return tuple.Count == 1 ? "(" + SafeRepr(tuple[0]) + ",)" : "(" + JoinReprs(tuple) + ")";
+            default:
+                return PyOps.Repr(value);
+        }
+    }
+
+    private static string JoinReprs(IReadOnlyList<object?> items)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(", ");
+            }
+
+            text.Append(SafeRepr(items[i]));
+        }
+
+        return text.ToString();
+    }
+
+    private static KeyValuePair<object?, object?>[] SortedItems(PyDict dict)
+    {
+        var pairs = new KeyValuePair<object?, object?>[dict.Count];
+        var n = 0;
+        foreach (var pair in dict)
+        {
+            pairs[n++] = pair;
+        }
+
+        PySort.Sort(pairs, static (x, y) => SafeLess(x.Key, y.Key));
+        return pairs;
+    }
+
+    // pprint's _safe_key: values that cannot be compared are ordered by type name.
+    private static bool SafeLess(object? x, object? y)
+    {
+        try
+        {
+            return PyOps.LessThan(x, y);
+        }
+        catch (TemplateException)
+        {
+            return string.CompareOrdinal(PyOps.TypeName(x), PyOps.TypeName(y)) < 0;
+        }
+    }
+
+    private static void FormatValue(StringBuilder text, object? value, int indent, int allowance, int level)
+    {
+        var rep = SafeRepr(value);
+        if (rep.Length <= Width - indent - allowance)
+        {
+            text.Append(rep);
+            return;
+        }
+
+        switch (value)
+        {
+            case PyDict dict when dict.Count > 0:
+                text.Append('{');
+                var items = SortedItems(dict);
+                var inner = indent + 1;
+                for (var i = 0; i < items.Length; i++)
+                {
+                    var last = i == items.Length - 1;
+                    var keyRep = SafeRepr(items[i].Key);
+                    text.Append(keyRep).Append(": ");
+                    FormatValue(text, items[i].Value, inner + keyRep.Length + 2, last ? allowance + 1 : 1, level + 1);
+                    if (!last)
+                    {
+                        text.Append(",\n").Append(' ', inner);
+                    }
+                }
+
+                text.Append('}');
+                return;
+            case List<object?> list when list.Count > 0:
+                text.Append('[');
+                FormatItems(text, list, indent, allowance + 1, level);
+                text.Append(']');
+                return;
+            case PyTuple tuple when tuple.Count > 0:
+                var end = tuple.Count == 1 ? ",)" : ")";
+                text.Append('(');
+                FormatItems(text, tuple, indent, allowance + end.Length, level);
+                text.Append(end);
+                return;
+            default:
+                text.Append(rep);
+                return;
+        }
+    }
+
+    private static void FormatItems(StringBuilder text, IReadOnlyList<object?> items, int indent, int allowance, int level)
+    {
+        indent++;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(",\n").Append(' ', indent);
+            }
+
+            FormatValue(text, items[i], indent, i == items.Count - 1 ? allowance : 1, level + 1);
+        }
+    }
+}
