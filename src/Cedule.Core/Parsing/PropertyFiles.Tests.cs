@@ -283,7 +283,11 @@ internal sealed partial class PropertyFiles
         // Arguments may call ref() (relationships' `to: ref('x')`): render them to record the dependency.
         foreach (var (_, value) in args)
         {
-            if (value is string text && text.Contains("{{", StringComparison.Ordinal))
+            // dbt evaluates `to: ref('x')` as an expression, and renders strings holding Jinja.
+            var text = value is string raw && (raw.StartsWith("ref(", StringComparison.Ordinal) || raw.StartsWith("source(", StringComparison.Ordinal))
+                ? "{{ " + raw + " }}"
+                : value as string;
+            if (text is not null && text.Contains("{{", StringComparison.Ordinal))
             {
                 var parse = new ParseContext(projectContext, node);
                 try
@@ -326,7 +330,7 @@ internal sealed partial class PropertyFiles
         }
 
         var prefix = isSource ? "source_" + testIdentifier : testIdentifier;
-        var fullName = $"{prefix}_{targetName}_{string.Join("__", flat)}".TrimEnd('_');
+        var fullName = $"{prefix}_{targetName}_{string.Join("__", flat)}";
         if (fullName.Length < 64)
         {
             return fullName;

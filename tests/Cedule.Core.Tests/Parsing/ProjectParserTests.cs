@@ -72,7 +72,7 @@ public sealed class ProjectParserTests : IDisposable
         Assert.Equal("main", stg.Schema);
         var eleves = Node(result, "model.core.stg_eleves");
         Assert.Equal("staging", eleves.Schema);
-        Assert.Equal("['{{ core.create_index(this, [\\'eleve_id\\']) }}']", PyOps.Repr(eleves.Config["post_hook"]));
+        Assert.Equal("[\"{{ core.create_index(this, ['eleve_id']) }}\"]", PyOps.Repr(eleves.Config["post_hook"]));
     }
 
     [Fact]
