@@ -18,6 +18,8 @@ internal static class CeduleCommand
             $"Cedule {EngineInfo.Version}: runs dbt-compatible SQL transformation projects, " +
             "locally or through a control plane and agents.");
         root.Subcommands.Add(Commands.RenderCommand.Create());
+        root.Subcommands.Add(Commands.ProjectCommands.Parse());
+        root.Subcommands.Add(Commands.ProjectCommands.Deps());
         return root;
     }
 

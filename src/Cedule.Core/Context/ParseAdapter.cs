@@ -1,0 +1,59 @@
+using Cedule.Core.Manifest;
+using Cedule.Jinja;
+using Cedule.Jinja.Values;
+
+namespace Cedule.Core.Context;
+
+/// <summary>
+/// <c>adapter</c> at parse time: dispatch resolves macros exactly as at run time; everything that
+/// would ask the database answers "nothing" (get_relation returns None, columns are empty).
+/// </summary>
+internal sealed class ParseAdapter(ProjectContext project, ManifestNode node, HashSet<string> called) : IJinjaObject
+{
+    public bool TryGetAttribute(string name, out object? value)
+    {
+        value = name switch
+        {
+            "dispatch" => new JinjaFunction(name, (_, args) => Dispatch(args)),
+            "type" => new JinjaFunction(name, (_, _) => project.Target.Type),
+            "quote" => new JinjaFunction(name, (_, args) => Quote(PyOps.ToStr(args.Get(0, "identifier")))),
+            "quote_as_configured" => new JinjaFunction(name, (_, args) => Quote(PyOps.ToStr(args.Get(0, "identifier")))),
+            "get_relation" or "load_relation" => new JinjaFunction(name, (_, _) => null),
+            "get_columns_in_relation" or "list_relations_without_caching" or "list_schemas" =>
+                new JinjaFunction(name, (_, _) => new List<object?>()),
+            "check_schema_exists" => new JinjaFunction(name, (_, _) => false),
+            "create_schema" or "drop_schema" or "drop_relation" or "rename_relation" or "truncate_relation" or "expand_target_column_types" =>
+                new JinjaFunction(name, (_, _) => string.Empty),
+            "already_exists" => new JinjaFunction(name, (_, _) => false),
+            _ => null,
+        };
+        return value is not null;
+    }
+
+    public string ToPythonString() => $"<adapter {project.Target.Type}>";
+
+    private string Quote(string identifier) =>
+        string.Concat(project.Quote.ToString(), identifier, project.Quote.ToString());
+
+    private object Dispatch(Arguments args)
+    {
+        var macroName = PyOps.ToStr(args.Get(0, "macro_name"));
+        var ns = args.Get(1, "macro_namespace");
+        var macroNamespace = ns is null or Undefined ? null : PyOps.ToStr(ns);
+        if (macroName.Contains('.', StringComparison.Ordinal))
+        {
+            throw new TemplateException(ErrorKind.HostError,
+                $"In adapter.dispatch, got a macro name of '{macroName}': the namespace goes in macro_namespace, e.g. adapter.dispatch('{macroName[(macroName.IndexOf('.', StringComparison.Ordinal) + 1)..]}', '{macroName[..macroName.IndexOf('.', StringComparison.Ordinal)]}')");
+        }
+
+        if (project.Macros.TryDispatch(macroName, macroNamespace, node.PackageName, out var macro, out var resolved))
+        {
+            called.Add(resolved!);
+            return macro!;
+        }
+
+        var searched = string.Join(", ", project.Target.AdapterChain.Append("default").Select(p => p + "__" + macroName));
+        throw new TemplateException(ErrorKind.HostError,
+            $"In dispatch: No macro named '{macroName}' found within namespace '{macroNamespace ?? node.PackageName}'; searched for {searched}");
+    }
+}

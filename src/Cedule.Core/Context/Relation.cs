@@ -1,0 +1,92 @@
+using Cedule.Jinja;
+using Cedule.Jinja.Values;
+
+namespace Cedule.Core.Context;
+
+/// <summary>
+/// A database relation as templates see it (<c>this</c>, what <c>ref()</c> and <c>source()</c>
+/// return): prints as its quoted, dotted name; exposes database, schema, identifier.
+/// </summary>
+public sealed class Relation : IJinjaObject
+{
+    /// <summary>Creates a relation.</summary>
+    public Relation(string? database, string? schema, string identifier, char quote = '"', string type = "table")
+    {
+        Database = database;
+        Schema = schema;
+        Identifier = identifier;
+        Quote = quote;
+        Type = type;
+    }
+
+    /// <summary>Database (catalog), or null.</summary>
+    public string? Database { get; }
+
+    /// <summary>Schema, or null.</summary>
+    public string? Schema { get; }
+
+    /// <summary>Relation name.</summary>
+    public string Identifier { get; }
+
+    /// <summary>The dialect's identifier quote character.</summary>
+    public char Quote { get; }
+
+    /// <summary>table, view, cte…</summary>
+    public string Type { get; }
+
+    /// <inheritdoc />
+    public bool TryGetAttribute(string name, out object? value)
+    {
+        value = name switch
+        {
+            "database" => Database,
+            "schema" => Schema,
+            "identifier" or "name" or "table" => Identifier,
+            "type" => Type,
+            "is_table" => Type == "table",
+            "is_view" => Type == "view",
+            "is_cte" => Type == "cte",
+            "render" => new JinjaFunction("render", (_, _) => ToPythonString()),
+            "include" => new JinjaFunction("include", (_, args) => Include(args)),
+            "quote" => new JinjaFunction("quote", (_, _) => this),
+            "incorporate" => new JinjaFunction("incorporate", (_, _) => this),
+            _ => null,
+        };
+        return value is not null || name is "database" or "schema";
+    }
+
+    private Relation Include(Arguments args)
+    {
+        var database = args.Get(0, "database", true) is not false;
+        var schema = args.Get(1, "schema", true) is not false;
+        var identifier = args.Get(2, "identifier", true) is not false;
+        return new Relation(database ? Database : null, schema ? Schema : null, identifier ? Identifier : string.Empty, Quote, Type);
+    }
+
+    /// <inheritdoc />
+    public string ToPythonString()
+    {
+        var parts = new List<string>(3);
+        if (!string.IsNullOrEmpty(Database))
+        {
+            parts.Add(Quoted(Database));
+        }
+
+        if (!string.IsNullOrEmpty(Schema))
+        {
+            parts.Add(Quoted(Schema));
+        }
+
+        if (!string.IsNullOrEmpty(Identifier))
+        {
+            parts.Add(Quoted(Identifier));
+        }
+
+        return string.Join('.', parts);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => ToPythonString();
+
+    private string Quoted(string part) => string.Concat(Quote.ToString(), part.Replace(Quote.ToString(), new string(Quote, 2), StringComparison.Ordinal), Quote.ToString());
+}

@@ -1,0 +1,1 @@
+select eleve_id from {{ ref('stg_eleves') }}
