@@ -8,8 +8,7 @@ internal sealed partial class Renderer
 {
     private Flow ExecFor(ForStmt stmt, Scope scope, StringBuilder output)
     {
-        RunLoop(stmt, Eval(stmt.Iterable, scope), scope, output, 0);
-        return Flow.Normal;
+        return RunLoop(stmt, Eval(stmt.Iterable, scope), scope, output, 0);
     }
 
     internal string RenderRecursiveLoop(ForStmt stmt, object? iterable, Scope outerScope, int depth0)
@@ -27,7 +26,8 @@ internal sealed partial class Renderer
         }
     }
 
-    private void RunLoop(ForStmt stmt, object? iterable, Scope outer, StringBuilder output, int depth0)
+    /// <summary>Runs a loop; the result is the flow of its <c>else</c> body, which belongs to the enclosing loop.</summary>
+    private Flow RunLoop(ForStmt stmt, object? iterable, Scope outer, StringBuilder output, int depth0)
     {
         var loopScope = new Scope(outer.Frame, outer.Template, outer, 4);
         var iterated = false;
@@ -69,10 +69,9 @@ internal sealed partial class Renderer
             }
         }
 
-        if (!iterated && stmt.Else is not null)
-        {
-            ExecBody(stmt.Else, new Scope(outer.Frame, outer.Template, outer), output);
-        }
+        return !iterated && stmt.Else is not null
+            ? ExecBody(stmt.Else, new Scope(outer.Frame, outer.Template, outer), output)
+            : Flow.Normal;
     }
 
     /// <summary>The items of a loop that needs its length or neighbours, after its <c>if</c> filter.</summary>

@@ -38,8 +38,9 @@ internal sealed partial class Renderer
                 }
                 else
                 {
+                    // Until its default is evaluated, a missing parameter is undefined, even inside the defaults.
                     (missing ??= new bool[count])[i] = true;
-                    scope.Set(name, null);
+                    scope.Set(name, MakeUndefined(null, name));
                 }
 
                 if (string.Equals(name, "caller", StringComparison.Ordinal))

@@ -44,8 +44,7 @@ internal sealed partial class Renderer
                     Assign(set.Target, Eval(set.Value, scope), scope);
                     return Flow.Normal;
                 case StmtKind.SetBlock:
-                    ExecSetBlock((SetBlockStmt)stmt, scope);
-                    return Flow.Normal;
+                    return ExecSetBlock((SetBlockStmt)stmt, scope);
                 case StmtKind.Macro:
                     var def = ((MacroStmt)stmt).Def;
                     scope.Set(def.Name, new Macro(def, scope));
@@ -54,8 +53,7 @@ internal sealed partial class Renderer
                     ExecCallBlock((CallBlockStmt)stmt, scope, output);
                     return Flow.Normal;
                 case StmtKind.FilterBlock:
-                    ExecFilterBlock((FilterBlockStmt)stmt, scope, output);
-                    return Flow.Normal;
+                    return ExecFilterBlock((FilterBlockStmt)stmt, scope, output);
                 case StmtKind.With:
                     return ExecWith((WithStmt)stmt, scope, output);
                 case StmtKind.Do:
@@ -132,10 +130,19 @@ internal sealed partial class Renderer
         return stmt.Else is null ? Flow.Normal : ExecBody(stmt.Else, scope, output);
     }
 
-    private void ExecSetBlock(SetBlockStmt stmt, Scope scope)
+    /// <summary>
+    /// Jinja2 compiles set and filter blocks inline, so a <c>break</c>/<c>continue</c> in their body
+    /// leaves the enclosing loop at once and the block assigns or prints nothing.
+    /// </summary>
+    private Flow ExecSetBlock(SetBlockStmt stmt, Scope scope)
     {
         var buffer = new StringBuilder();
-        ExecBody(stmt.Body, new Scope(scope.Frame, scope.Template, scope), buffer);
+        var flow = ExecBody(stmt.Body, new Scope(scope.Frame, scope.Template, scope), buffer);
+        if (flow != Flow.Normal)
+        {
+            return flow;
+        }
+
         object? value = buffer.ToString();
         if (stmt.Filter is not null)
         {
@@ -143,13 +150,20 @@ internal sealed partial class Renderer
         }
 
         Assign(stmt.Target, value, scope);
+        return Flow.Normal;
     }
 
-    private void ExecFilterBlock(FilterBlockStmt stmt, Scope scope, StringBuilder output)
+    private Flow ExecFilterBlock(FilterBlockStmt stmt, Scope scope, StringBuilder output)
     {
         var buffer = new StringBuilder();
-        ExecBody(stmt.Body, new Scope(scope.Frame, scope.Template, scope), buffer);
+        var flow = ExecBody(stmt.Body, new Scope(scope.Frame, scope.Template, scope), buffer);
+        if (flow != Flow.Normal)
+        {
+            return flow;
+        }
+
         Emit(ApplyFilterChain(stmt.Filter, buffer.ToString(), scope), output);
+        return Flow.Normal;
     }
 
     /// <summary>Applies a filter chain whose innermost operand is missing (set and filter blocks) to <paramref name="value"/>.</summary>

@@ -11,6 +11,7 @@ public sealed class MacroTests
     [InlineData("{% macro f(n) %}{% if n > 0 %}{{ n }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(3) }}", "321")]
     [InlineData("{% set x = 1 %}{% macro m() %}{{ x }}{% endmacro %}{% set x = 2 %}{{ m() }}", "2")]
     [InlineData("{% macro m(a) %}{{ a }}{% endmacro %}[{{ m() }}]", "[]")]
+    [InlineData("{% set b = 1 %}{% macro m(b=b is defined) %}{{ b }}{% endmacro %}{{ m() }}", "False")]
     public void Render_Macros_MatchJinja(string source, string expected)
     {
         Assert.Equal(expected, TestJinja.Render(source));

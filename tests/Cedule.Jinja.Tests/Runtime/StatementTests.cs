@@ -26,6 +26,10 @@ public sealed class StatementTests
     [InlineData("{% if true %}{% set leak = 1 %}{% endif %}{{ leak }}", "1")]
     [InlineData("{% for i in [1] %}{% set inner = 1 %}{% endfor %}[{{ inner }}]", "[]")]
     [InlineData("{% print 1, 'a' %}", "1a")]
+    [InlineData("{% for x in [1,2] %}{% set b %}a{% if x == 2 %}{% continue %}{% endif %}{% endset %}[{{ b }}]{% endfor %}", "[a]")]
+    [InlineData("{% for x in [1,2] %}{% for y in [3] %}{% continue %}{% else %}{% break %}{% endfor %}{{ x }}{% else %}E{% endfor %}", "E")]
+    [InlineData("{% for y in [3] %}{% with w = 1 %}{% continue %}{% endwith %}{{ y }}{% else %}E{% endfor %}", "E")]
+    [InlineData("{% for x in [1,2] %}{{ x }}{% for y in [3] %}{% continue %}{% else %}{{ loop.index }}{% endfor %}{% endfor %}", "1122")]
     public void Render_Statements_MatchJinja(string source, string expected)
     {
         Assert.Equal(expected, TestJinja.Render(source));
