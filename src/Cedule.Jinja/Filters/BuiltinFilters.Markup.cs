@@ -129,7 +129,7 @@ public static partial class BuiltinFilters
 
     private static string UrlEncode(object? value)
     {
-        if (value is string || !PyOps.IsIterable(value) || value is Undefined)
+        if (value is string or Markup || !PyOps.IsIterable(value) || value is Undefined)
         {
             return UrlQuote(value, false);
         }

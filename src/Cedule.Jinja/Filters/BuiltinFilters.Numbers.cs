@@ -44,7 +44,7 @@ public static partial class BuiltinFilters
 
     private static object? ToInt(object? value, object? defaultValue, object? numberBase)
     {
-        switch (value)
+        switch (PyOps.Text(value))
         {
             case Undefined u:
                 throw u.Fail();
@@ -85,7 +85,7 @@ public static partial class BuiltinFilters
     /// <summary>Python's <c>float(value)</c>; false where Python raises TypeError or ValueError.</summary>
     private static bool TryFloat(object? value, out double result)
     {
-        switch (value)
+        switch (PyOps.Text(value))
         {
             case Undefined u:
                 throw u.Fail();

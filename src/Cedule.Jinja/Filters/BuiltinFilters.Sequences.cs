@@ -55,7 +55,7 @@ public static partial class BuiltinFilters
         f["reverse"] = static (_, v, a) =>
         {
             FilterArgs.Bind(a, "do_reverse", 0, 0);
-            return v is string s ? PyOps.Slice(s, null, null, -1L) : ReverseFilter(v);
+            return v is string or Markup ? PyOps.Slice(v, null, null, -1L) : ReverseFilter(v);
         };
         f["join"] = static (r, v, a) =>
         {

@@ -157,6 +157,11 @@ public static partial class BuiltinFilters
         }
 
         var isMarkup = value is Markup;
+        if (value is List<object?>)
+        {
+            throw new TemplateException(ErrorKind.AttributeError, "'list' object has no attribute 'splitlines'");
+        }
+
         if (PyOps.Text(value) is not string s)
         {
             throw new TemplateException(ErrorKind.TypeError, $"unsupported operand type(s) for +=: '{PyOps.TypeName(value)}' and 'str'");

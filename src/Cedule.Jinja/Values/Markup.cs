@@ -19,7 +19,16 @@ public sealed class Markup : IJinjaObject
     public string Value { get; }
 
     /// <summary>String methods apply to the text, as <c>Markup</c> is a <c>str</c> subclass.</summary>
-    public bool TryGetAttribute(string name, out object? value) => PyMethods.TryGetAttribute(Value, name, out value);
+    public bool TryGetAttribute(string name, out object? value)
+    {
+        if (MarkupMethod.Wraps(name) && PyMethods.TryGetMethod(Value, name, out var method))
+        {
+            value = new MarkupMethod(method!, name);
+            return true;
+        }
+
+        return PyMethods.TryGetAttribute(Value, name, out value);
+    }
 
     /// <inheritdoc />
     public string ToPythonString() => Value;

@@ -66,6 +66,7 @@ internal static class MethodArgs
     public static string Str(object? value) => value switch
     {
         string s => s,
+        Markup m => m.Value,
         Undefined u => throw u.Fail(),
         _ => throw new TemplateException(ErrorKind.TypeError, $"must be str, not {PyOps.TypeName(value)}"),
     };
@@ -75,6 +76,7 @@ internal static class MethodArgs
     {
         null => null,
         string s => s,
+        Markup m => m.Value,
         Undefined u => throw u.Fail(),
         _ => throw new TemplateException(ErrorKind.TypeError, $"{what} arg must be None or str"),
     };

@@ -173,7 +173,7 @@ public static partial class PyMethods
         var index = 0;
         foreach (var item in PyOps.Iterate(iterable))
         {
-            if (item is not string s)
+            if (PyOps.Text(item) is not string s)
             {
                 throw new TemplateException(ErrorKind.TypeError, $"sequence item {index}: expected str instance, {PyOps.TypeName(item)} found");
             }
@@ -198,7 +198,7 @@ public static partial class PyMethods
         var fill = ' ';
         if (a.Count > 1)
         {
-            fill = a.Positional[1] is string { Length: 1 } f
+            fill = PyOps.Text(a.Positional[1]) is string { Length: 1 } f
                 ? f[0]
                 : a.Positional[1] is string
                     ? throw new TemplateException(ErrorKind.TypeError, "The fill character must be exactly one character long")

@@ -163,26 +163,58 @@ public static partial class PyMethods
         var text = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
         {
-            var c = s[i];
-            if (c == 'İ')
-            {
-                text.Append("i\u0307");
-            }
-            else if (c == 'Σ')
-            {
-                // Final sigma: preceded by a cased letter and not followed by one.
-                var before = i > 0 && IsCased(s[i - 1]);
-                var after = i + 1 < s.Length && IsCased(s[i + 1]);
-                text.Append(before && !after ? 'ς' : 'σ');
-            }
-            else
-            {
-                text.Append(char.ToLowerInvariant(c));
-            }
+            AppendLower(text, s, i);
         }
 
         return text.ToString();
     }
+
+    /// <summary>Appends the lowercase of <c>s[i]</c>, with Python's context rules (final sigma, dotted I).</summary>
+    private static void AppendLower(StringBuilder text, string s, int i)
+    {
+        var c = s[i];
+        if (c == 'İ')
+        {
+            text.Append("i\u0307");
+        }
+        else if (c == 'Σ')
+        {
+            text.Append(IsFinalSigma(s, i) ? 'ς' : 'σ');
+        }
+        else
+        {
+            text.Append(char.ToLowerInvariant(c));
+        }
+    }
+
+    // Unicode's Final_Sigma condition as CPython applies it: a cased letter before, none after,
+    // skipping case-ignorable characters on both sides.
+    private static bool IsFinalSigma(string s, int i)
+    {
+        var j = i - 1;
+        while (j >= 0 && IsCaseIgnorable(s[j]))
+        {
+            j--;
+        }
+
+        if (j < 0 || !IsCased(s[j]))
+        {
+            return false;
+        }
+
+        j = i + 1;
+        while (j < s.Length && IsCaseIgnorable(s[j]))
+        {
+            j++;
+        }
+
+        return j == s.Length || !IsCased(s[j]);
+    }
+
+    private static bool IsCaseIgnorable(char c) =>
+        c is '\'' or '.' or ':' or '^' or '`' or '\u00B7' or '\u2019'
+        || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.Format or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol;
 
     private static void AppendUpper(StringBuilder text, char c)
     {
@@ -254,11 +286,12 @@ public static partial class PyMethods
     {
         var text = new StringBuilder(s.Length);
         var previousCased = false;
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
+            var c = s[i];
             if (previousCased)
             {
-                text.Append(Lower(c.ToString()));
+                AppendLower(text, s, i);
             }
             else
             {
@@ -281,18 +314,23 @@ public static partial class PyMethods
 
         var text = new StringBuilder(s.Length);
         AppendTitle(text, s[0]);
-        text.Append(Lower(s[1..]));
+        for (var i = 1; i < s.Length; i++)
+        {
+            AppendLower(text, s, i);
+        }
+
         return text.ToString();
     }
 
     private static string SwapCase(string s)
     {
         var text = new StringBuilder(s.Length);
-        foreach (var c in s)
+        for (var i = 0; i < s.Length; i++)
         {
+            var c = s[i];
             if (char.IsUpper(c))
             {
-                text.Append(Lower(c.ToString()));
+                AppendLower(text, s, i);
             }
             else if (char.IsLower(c))
             {

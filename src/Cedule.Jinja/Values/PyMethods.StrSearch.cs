@@ -123,7 +123,7 @@ public static partial class PyMethods
     {
         MethodArgs.Range(a, name, "str." + name, 1, 3);
         var valid = Window(s, a, 1, out var lo, out var hi);
-        var first = a.Positional[0];
+        var first = PyOps.Text(a.Positional[0]);
         if (first is string single)
         {
             return valid && Matches(s, single, lo, hi, end);
@@ -133,7 +133,7 @@ public static partial class PyMethods
         {
             foreach (var item in tuple.AsSpan())
             {
-                if (item is not string option)
+                if (PyOps.Text(item) is not string option)
                 {
                     throw new TemplateException(ErrorKind.TypeError, $"tuple for {name} must only contain str, not {PyOps.TypeName(item)}");
                 }

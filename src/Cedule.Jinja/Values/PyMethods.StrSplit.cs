@@ -20,6 +20,7 @@ public static partial class PyMethods
         {
             null => null,
             string text => text,
+            Markup markup => markup.Value,
             Undefined u => throw u.Fail(),
             var other => throw new TemplateException(ErrorKind.TypeError, $"must be str or None, not {PyOps.TypeName(other)}"),
         };

@@ -31,6 +31,12 @@ public static partial class PyMethods
     /// <summary>Finds the method <paramref name="name"/> of a str, list, dict, int or float value, bound to it.</summary>
     public static bool TryGetMethod(object? target, string name, out IJinjaCallable? method)
     {
+        if (target is Markup markup && MarkupMethod.Wraps(name) && TryGetMethod(markup.Value, name, out var inner))
+        {
+            method = new MarkupMethod(inner!, name);
+            return true;
+        }
+
         target = PyOps.Text(target);
         if (TryFind(target, name, out var impl))
         {
@@ -70,7 +76,12 @@ public static partial class PyMethods
     public static bool TryCallMethod(IRuntime runtime, object? target, string name, Arguments arguments, out object? result)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        target = PyOps.Text(target);
+        if (target is Markup markup && markup.TryGetAttribute(name, out var attribute) && attribute is IJinjaCallable callable)
+        {
+            result = callable.Call(runtime, arguments);
+            return true;
+        }
+
         if (TryFind(target, name, out var impl))
         {
             result = impl(runtime, target!, arguments);

@@ -19,13 +19,15 @@ public static partial class PyOps
             throw new TemplateException(ErrorKind.ZeroDivisionError, isFloat ? "float division by zero" : "division by zero");
         }
 
-        if (!isFloat && (left is BigInteger || right is BigInteger))
+        if (!isFloat && (left is BigInteger || right is BigInteger || !IsExactDouble(left) || !IsExactDouble(right)))
         {
             return BigTrueDivide(ToBig(left), ToBig(right));
         }
 
         return ToDouble(left) / ToDouble(right);
     }
+
+    private static bool IsExactDouble(object? value) => value is not long l || (l > -(1L << 53) && l < (1L << 53));
 
     // Python divides ints exactly and rounds once (half-even) to a float.
     private static double BigTrueDivide(BigInteger a, BigInteger b)

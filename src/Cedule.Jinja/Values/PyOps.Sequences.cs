@@ -186,7 +186,13 @@ public static partial class PyOps
             case Undefined u:
                 throw u.Fail();
             case Markup m:
-                return TryGetItem(m.Value, key, out value);
+                if (TryGetItem(m.Value, key, out var character))
+                {
+                    value = new Markup((string)character!);
+                    return true;
+                }
+
+                return false;
             case IJinjaIndexable indexable:
                 return indexable.TryGetItem(key, out value);
             case IReadOnlyList<object?> items:

@@ -128,12 +128,32 @@ public static partial class PyOps
         _ => throw new InvalidOperationException("not a number"),
     };
 
+    /// <summary>Python's <c>float(int)</c>: correctly rounded (half-even), where .NET's conversion truncates.</summary>
     internal static double BigToDouble(BigInteger big)
     {
-        var d = (double)big;
-        return double.IsInfinity(d)
-            ? throw new TemplateException(ErrorKind.OverflowError, "int too large to convert to float")
-            : d;
+        var magnitude = BigInteger.Abs(big);
+        var bits = (int)magnitude.GetBitLength();
+        if (bits <= 53)
+        {
+            return (double)big;
+        }
+
+        var shift = bits - 53;
+        var mantissa = magnitude >> shift;
+        var rest = magnitude - (mantissa << shift);
+        var half = BigInteger.One << (shift - 1);
+        if (rest > half || (rest == half && !mantissa.IsEven))
+        {
+            mantissa += 1;
+        }
+
+        var d = Math.ScaleB((double)mantissa, shift);
+        if (double.IsInfinity(d))
+        {
+            throw new TemplateException(ErrorKind.OverflowError, "int too large to convert to float");
+        }
+
+        return big.Sign < 0 ? -d : d;
     }
 
     /// <summary>Reads a Python int as a long when it fits; false for other values or huge ints.</summary>

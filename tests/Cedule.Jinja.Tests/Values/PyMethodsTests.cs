@@ -82,3 +82,15 @@ public class PyMethodsTests
         Assert.Equal(true, Call(2.0, "is_integer"));
     }
 }
+
+public class PyMethodsCaseTests
+{
+    [Theory]
+    [InlineData("ΣΑΣ", "title", "Σας")]
+    [InlineData("ΣΑΣ", "swapcase", "σας")]
+    [InlineData("ΣΑΣ", "lower", "σας")]
+    [InlineData("Σ", "lower", "σ")]
+    [InlineData("ǆemal", "title", "ǅemal")]
+    public void CaseMethods_Greek_ApplyFinalSigma(string text, string method, string expected) =>
+        Assert.Equal(expected, PyMethods.TryCallMethod(new FuelRuntime(), text, method, Arguments.Empty, out var result) ? result : null);
+}

@@ -125,3 +125,17 @@ public class PyOpsArithmeticTests
         Assert.Equal("'x' is undefined", error.Detail);
     }
 }
+
+public class PyOpsBigNumberTests
+{
+    [Fact]
+    public void Divide_BigInts_RoundsOnceLikePython()
+    {
+        Assert.Equal("1.4285714285714285e+29", PyOps.ToStr(PyOps.Divide(System.Numerics.BigInteger.Pow(10, 30), 7L)));
+        Assert.Equal("-6e-18", PyOps.ToStr(PyOps.Divide(-6L, 1000000000000000012L)));
+    }
+
+    [Fact]
+    public void Multiply_BigIntByFloat_ConvertsWithHalfEvenRounding() =>
+        Assert.Equal("1e+22", PyOps.ToStr(PyOps.Multiply(-1e3, -System.Numerics.BigInteger.Pow(10, 19) + 40)));
+}
