@@ -40,10 +40,37 @@ public sealed class ParseCommandTests : IDisposable
         Write("dbt_project.yml", "name: jaffle\nconfig-version: 2\n");
         Write("models/a.sql", "select 1\nfrom {{ ref('b' }}\n");
 
-        var (exitCode, output) = await CliRunner.RunAsync("parse", "--project-dir", _dir);
+        var (exitCode, output) = await CliRunner.RunAsync("parse", "--project-dir", _dir, "--target-type", "duckdb");
 
         Assert.Equal(2, exitCode);
         Assert.Matches(@"models/a\.sql:2:\d+: error CED1201", output);
+    }
+
+    [Fact]
+    public async Task Parse_WithProfilesYml_TakesTargetFactsFromTheProfile()
+    {
+        Write("dbt_project.yml", "name: jaffle\nprofile: jaffle_pg\nconfig-version: 2\n");
+        Write("models/a.sql", "select '{{ target.type }}' as t, '{{ target.schema }}' as s");
+        Write("conf/profiles.yml", "jaffle_pg:\n  target: ci\n  outputs:\n    ci:\n      type: postgres\n      dbname: entrepot\n      schema: ci_schema\n      threads: 2\n");
+
+        var (exitCode, output) = await CliRunner.RunAsync("parse", "--project-dir", _dir, "--profiles-dir", Path.Combine(_dir, "conf"));
+
+        Assert.Equal(0, exitCode);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "target", "manifest.json")));
+        Assert.Equal("postgres", manifest.RootElement.GetProperty("metadata").GetProperty("adapter_type").GetString());
+        Assert.Equal("ci_schema", manifest.RootElement.GetProperty("nodes").GetProperty("model.jaffle.a").GetProperty("schema").GetString());
+    }
+
+    [Fact]
+    public async Task Parse_NoProfileAndNoTargetFacts_ExitsTwoAndExplainsBothWays()
+    {
+        Write("dbt_project.yml", "name: jaffle\nconfig-version: 2\n");
+
+        var (exitCode, output) = await CliRunner.RunAsync("parse", "--project-dir", _dir, "--profiles-dir", Path.Combine(_dir, "nowhere"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("profiles.yml", output, StringComparison.Ordinal);
+        Assert.Contains("--target-type", output, StringComparison.Ordinal);
     }
 
     [Fact]

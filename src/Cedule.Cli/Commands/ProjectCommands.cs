@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Cedule.Core;
 using Cedule.Core.Context;
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Manifest;
@@ -22,21 +23,42 @@ internal static class ProjectCommands
 
     public static Command Parse()
     {
-        var targetType = new Option<string>("--target-type") { Description = "Adapter type the project is parsed for (duckdb, postgres, sqlserver, fabric).", DefaultValueFactory = _ => "duckdb" };
-        var targetName = new Option<string>("--target") { Description = "Target name, as target.name sees it.", DefaultValueFactory = _ => "dev" };
-        var targetSchema = new Option<string>("--target-schema") { Description = "The target's default schema.", DefaultValueFactory = _ => "main" };
+        var targetType = new Option<string?>("--target-type")
+        {
+            Description = "Parse for this adapter type (duckdb, postgres, sqlserver, fabric) without reading profiles.yml, as the control plane does.",
+        };
+        var targetName = new Option<string?>("--target") { Description = "The profile target to use (default: the profile's 'target:'; 'dev' with --target-type)." };
+        var targetSchema = new Option<string>("--target-schema") { Description = "With --target-type: the target's default schema.", DefaultValueFactory = _ => "main" };
+        var profilesDir = new Option<DirectoryInfo?>("--profiles-dir") { Description = "Folder of profiles.yml (default: CEDULE_PROFILES_DIR, the project folder, then ~/.dbt)." };
         var targetDatabase = new Option<string?>("--target-database") { Description = "The target's default database." };
         var vars = new Option<string?>("--vars") { Description = "Variables as a JSON object (YAML flow mappings work too), overriding the project's." };
         var command = new Command("parse", "Parse the project and write target/manifest.json; every problem is reported with its file, line and column.")
         {
-            ProjectDir, targetType, targetName, targetSchema, targetDatabase, vars,
+            ProjectDir, targetType, targetName, targetSchema, targetDatabase, vars, profilesDir,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var dir = parse.GetValue(ProjectDir)?.FullName ?? Directory.GetCurrentDirectory();
-            var target = new TargetFacts(parse.GetValue(targetName)!, parse.GetValue(targetType)!, parse.GetValue(targetDatabase), parse.GetValue(targetSchema)!);
+            TargetFacts target;
+            try
+            {
+                target = parse.GetValue(targetType) is { } type
+                    ? new TargetFacts(parse.GetValue(targetName) ?? "dev", type, parse.GetValue(targetDatabase), parse.GetValue(targetSchema)!)
+                    : FactsFromProfile(dir, parse.GetValue(targetName), parse.GetValue(profilesDir)?.FullName);
+            }
+            catch (ProjectException e)
+            {
+                foreach (var diagnostic in e.Diagnostics)
+                {
+                    error.WriteLine(diagnostic.ToString());
+                }
+
+                error.WriteLine("(to parse without a profile, give the target's facts: --target-type duckdb --target-schema main)");
+                return Task.FromResult(CeduleCommand.UsageError);
+            }
+
             PyDict cliVars;
             try
             {
@@ -126,6 +148,21 @@ internal static class ProjectCommands
             }
         });
         return command;
+    }
+
+    private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir)
+    {
+        var projectFile = Path.Combine(projectDir, Cedule.Core.Project.ProjectFile.FileName);
+        if (!File.Exists(projectFile))
+        {
+            throw new ProjectException(Diagnostic.Error(DiagnosticCodes.MissingFile,
+                $"no {Cedule.Core.Project.ProjectFile.FileName} in {projectDir}: is this a dbt project folder? (use --project-dir)",
+                SourceLocation.InFile(Cedule.Core.Project.ProjectFile.FileName)));
+        }
+
+        var project = Cedule.Core.Project.ProjectFile.Read(File.ReadAllText(projectFile), Cedule.Core.Project.ProjectFile.FileName);
+        var profile = project.Profile ?? project.Name;
+        return Cedule.Core.Project.ProfilesFile.Resolve(profile, targetName, profilesDir, projectDir, System.Environment.GetEnvironmentVariable).Facts;
     }
 
     private static string RenderEnvVars(string text)

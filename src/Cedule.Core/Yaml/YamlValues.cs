@@ -136,7 +136,7 @@ public static partial class YamlValues
             value = -value;
         }
 
-        return value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        return value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
     }
 #pragma warning restore CA1859
 

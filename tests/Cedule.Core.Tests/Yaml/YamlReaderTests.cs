@@ -59,6 +59,15 @@ public sealed class YamlReaderTests
     }
 
     [Fact]
+    public void ToValue_SmallAndHugeIntegers_AreLongAndBigIntegerAsTheValuesReadmeSays()
+    {
+        var dict = (PyDict)YamlValues.ToValue(YamlReader.Read("small: 4\nhuge: 99999999999999999999\n", "x.yml"))!;
+
+        Assert.IsType<long>(dict["small"]);
+        Assert.IsType<System.Numerics.BigInteger>(dict["huge"]);
+    }
+
+    [Fact]
     public void Read_InvalidYaml_ReportsFileLineAndColumn()
     {
         const string text = "models:\n  - name: a\n    description: \"unterminated\n";
