@@ -1,4 +1,5 @@
-using System.Reflection;
+using Cedule.Jinja.Filters;
+using Cedule.Jinja.Tests;
 using Cedule.Jinja.Values;
 
 namespace Cedule.Jinja.Runtime;
@@ -8,14 +9,7 @@ internal static class Builtins
 {
     public static void Register(IDictionary<string, FilterFunc> filters, IDictionary<string, TestFunc> tests)
     {
-        // The built-ins are written in parallel; bind by name until both registries exist.
-        Invoke("Cedule.Jinja.Filters.BuiltinFilters", filters);
-        Invoke("Cedule.Jinja.Tests.BuiltinTests", tests);
-    }
-
-    private static void Invoke(string typeName, object dictionary)
-    {
-        var method = typeof(Builtins).Assembly.GetType(typeName)?.GetMethod("Register", BindingFlags.Public | BindingFlags.Static);
-        method?.Invoke(null, [dictionary]);
+        BuiltinFilters.Register(filters);
+        BuiltinTests.Register(tests);
     }
 }

@@ -111,6 +111,15 @@ internal sealed class PyRange : IReadOnlyList<object?>, IJinjaObject
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>The items without fuel accounting, for a loop that pays one step per iteration itself.</summary>
+    public IEnumerable<object?> Unmetered()
+    {
+        for (long i = 0; i < LongCount; i++)
+        {
+            yield return PyOps.Box(Start + (i * Step));
+        }
+    }
+
     public bool TryGetAttribute(string name, out object? value)
     {
         value = name switch

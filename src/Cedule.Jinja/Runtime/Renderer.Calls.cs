@@ -177,6 +177,12 @@ internal sealed partial class Renderer
     }
 
     /// <inheritdoc />
+    public bool HasFilter(string name) => environment.FiltersSnapshot.ContainsKey(name);
+
+    /// <inheritdoc />
+    public bool HasTest(string name) => environment.TestsSnapshot.ContainsKey(name);
+
+    /// <inheritdoc />
     public bool CallTest(string name, object? value, Arguments arguments)
     {
         if (!environment.TestsSnapshot.TryGetValue(name, out var test))

@@ -31,9 +31,26 @@ internal sealed partial class Renderer
     {
         var loopScope = new Scope(outer.Frame, outer.Template, outer, 4);
         var iterated = false;
-        if (!stmt.UsesLoop && stmt.Filter is null)
+        if (!stmt.UsesLoop && stmt.Filter is null && iterable is List<object?> list)
         {
-            foreach (var item in PyOps.Iterate(iterable))
+            // Indexing (not an enumerator) sees items appended by the body, as Python does.
+            for (var i = 0; i < list.Count; i++)
+            {
+                Step();
+                loopScope.Clear();
+                Assign(stmt.Target, list[i], loopScope);
+                var flow = ExecBody(stmt.Body, loopScope, output);
+                if (flow == Flow.Break)
+                {
+                    break;
+                }
+
+                iterated |= flow == Flow.Normal;
+            }
+        }
+        else if (!stmt.UsesLoop && stmt.Filter is null)
+        {
+            foreach (var item in iterable is PyRange range ? range.Unmetered() : PyOps.Iterate(iterable))
             {
                 Step();
                 loopScope.Clear();

@@ -100,8 +100,10 @@ internal sealed partial class Renderer : IRuntime
         }
 
         fuel = fuel - amount > fuel ? long.MinValue : fuel - amount;
-        cancellationCountdown = 0;
-        StepSlow(amount);
+        if (fuel < 0 || --cancellationCountdown <= 0)
+        {
+            StepSlow(amount);
+        }
     }
 
     /// <summary>Counts one level of macro call, include or recursive loop, refusing to overflow the stack.</summary>
