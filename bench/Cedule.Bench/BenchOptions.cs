@@ -31,6 +31,10 @@ internal sealed class BenchOptions
 
     public int PeerRounds => Quick ? 3 : 5;
 
+    public double PairedSeconds => Quick ? 0.25 : 1.0;
+
+    public int PairedRounds => Quick ? 3 : 5;
+
     public static BenchOptions? Parse(string[] args)
     {
         if (args.Length == 0 || args[0] != "jinja")

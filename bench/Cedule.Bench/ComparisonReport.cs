@@ -21,7 +21,11 @@ internal static class ComparisonReport
 
     private sealed record Measure(double MedianNs, long? AllocatedBytes);
 
-    public static string Build(Summary summary, PeerReport peer, IReadOnlyDictionary<string, int> outputLengths)
+    public static string Build(
+        Summary summary,
+        Dictionary<(string Template, string Method), PairedTiming> paired,
+        PeerReport peer,
+        IReadOnlyDictionary<string, int> outputLengths)
     {
         var measures = new Dictionary<(string Template, string Method), Measure>();
         foreach (var report in summary.Reports)
@@ -58,6 +62,29 @@ internal static class ComparisonReport
                 var versusJinja2 = cedule is not null && jinja2 is not null ? jinja2.MedianMicroseconds * 1000 / cedule.MedianNs : (double?)null;
                 var versusFluid = cedule is not null && fluid is not null ? cedule.MedianNs / fluid.MedianNs : (double?)null;
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {operation.ToLowerInvariant()} | {Micro(cedule?.MedianNs)} | {Micro(fluid?.MedianNs)} | {Peer(jinja2)} | {Ratio(versusJinja2)} | {Ratio(versusFluid)} | {Goal(operation, versusJinja2, versusFluid)} |");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("Cross-check in CPU time (the thread's CPU time per operation, median of rounds in which Cedule and Fluid alternate; Jinja2's from the same clock): wall-clock figures on a busy machine include time spent waiting for a core.");
+        text.AppendLine();
+        text.AppendLine("| Template | Operation | Cedule CPU | Fluid CPU | Jinja2 CPU | Jinja2 / Cedule | Cedule / Fluid |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var name in Workload.Names)
+        {
+            foreach (var operation in new[] { "Parse", "Render" })
+            {
+                var cedule = paired.GetValueOrDefault((name, operation + "_Cedule"));
+                var fluid = paired.GetValueOrDefault((name, operation + "_Fluid"));
+                double? jinja2 = null;
+                if (peer.Templates.TryGetValue(name, out var peerTemplate))
+                {
+                    jinja2 = (operation == "Parse" ? peerTemplate.Parse : peerTemplate.Render).CpuMedianMicroseconds;
+                }
+
+                var versusJinja2 = cedule is not null && jinja2 is not null ? jinja2 / cedule.CpuMedianMicroseconds : null;
+                var versusFluid = cedule is not null && fluid is not null ? cedule.CpuMedianMicroseconds / fluid.CpuMedianMicroseconds : (double?)null;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {operation.ToLowerInvariant()} | {Micro(cedule?.CpuMedianMicroseconds * 1000)} | {Micro(fluid?.CpuMedianMicroseconds * 1000)} | {Micro(jinja2 * 1000)} | {Ratio(versusJinja2)} | {Ratio(versusFluid)} |");
             }
         }
 

@@ -5,7 +5,13 @@ using System.Text.Json;
 namespace Cedule.Bench;
 
 /// <summary>Per-operation timings of the real Jinja2, measured in-process by <c>jinja2_peer.py</c>.</summary>
-internal sealed record PeerTiming(double MedianMicroseconds, double MinMicroseconds, int Rounds, int OpsPerRound);
+internal sealed record PeerTiming(
+    double MedianMicroseconds,
+    double MinMicroseconds,
+    double CpuMedianMicroseconds,
+    double CpuMinMicroseconds,
+    int Rounds,
+    int OpsPerRound);
 
 /// <summary>What the Jinja2 peer reported for one template.</summary>
 internal sealed record PeerTemplate(int OutputLength, PeerTiming Parse, PeerTiming Render);
@@ -100,6 +106,8 @@ internal static class Jinja2Peer
     private static PeerTiming Timing(JsonElement element) => new(
         element.GetProperty("median_us").GetDouble(),
         element.GetProperty("min_us").GetDouble(),
+        element.GetProperty("cpu_median_us").GetDouble(),
+        element.GetProperty("cpu_min_us").GetDouble(),
         element.GetProperty("rounds").GetInt32(),
         element.GetProperty("ops_per_round").GetInt32());
 }

@@ -42,6 +42,9 @@ var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddColumn(StatisticColumn.Median, StatisticColumn.Min);
 var summary = BenchmarkRunner.Run<JinjaBenchmarks>(config);
 
+Console.WriteLine($"Paired CPU-time run ({options.PairedSeconds.ToString(CultureInfo.InvariantCulture)} s × {options.PairedRounds} rounds per measurement)");
+var paired = PairedCpuRun.Run(options.PairedSeconds, options.PairedRounds, Console.Out);
+
 var lengths = Workload.Names.ToDictionary(name => name, name => Workload.Get(name).RenderCedule().Length, StringComparer.Ordinal);
 PeerReport peer;
 if (options.NoPeer)
@@ -54,7 +57,7 @@ else
     peer = Jinja2Peer.Run(options.Python, options.PeerSeconds, options.PeerRounds, null);
 }
 
-var table = ComparisonReport.Build(summary, peer, lengths);
+var table = ComparisonReport.Build(summary, paired, peer, lengths);
 var resultPath = Path.Combine(summary.ResultsDirectoryPath, "jinja-comparison.md");
 var header = string.Create(
     CultureInfo.InvariantCulture,
