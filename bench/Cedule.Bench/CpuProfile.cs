@@ -101,6 +101,7 @@ internal static class CpuProfile
         var total = 0;
         var allocatedByType = new Dictionary<string, long>(StringComparer.Ordinal);
         var allocatedByMethod = new Dictionary<string, long>(StringComparer.Ordinal);
+        var allocatedByPair = new Dictionary<string, long>(StringComparer.Ordinal);
         long allocated = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sample in trace.Events)
@@ -133,6 +134,8 @@ internal static class CpuProfile
                 allocatedByType[tick.TypeName] = allocatedByType.GetValueOrDefault(tick.TypeName) + tick.AllocationAmount64;
                 var method = frames.FirstOrDefault(IsEngine) ?? frames[0];
                 allocatedByMethod[method] = allocatedByMethod.GetValueOrDefault(method) + tick.AllocationAmount64;
+                var pair = method + " → " + tick.TypeName;
+                allocatedByPair[pair] = allocatedByPair.GetValueOrDefault(pair) + tick.AllocationAmount64;
                 continue;
             }
 
@@ -157,6 +160,8 @@ internal static class CpuProfile
         PrintBytes(allocatedByType, allocated, log);
         log.WriteLine("-- allocations by innermost engine method");
         PrintBytes(allocatedByMethod, allocated, log);
+        log.WriteLine("-- allocations by innermost engine method and type");
+        PrintBytes(allocatedByPair, allocated, log);
     }
 
     private static void PrintBytes(Dictionary<string, long> bytes, long total, TextWriter log)
