@@ -16,10 +16,10 @@ public static partial class BuiltinFilters
         };
         f["escape"] = escape;
         f["e"] = escape;
-        f["forceescape"] = static (_, v, a) => NoArgs(a, "do_forceescape", () => new Markup(Escape(PyOps.ToStr(v))));
-        f["striptags"] = static (_, v, a) => NoArgs(a, "do_striptags", () => StripTags(PyOps.ToStr(v)));
+        f["forceescape"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_forceescape"); return new Markup(Escape(PyOps.ToStr(v))); };
+        f["striptags"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_striptags"); return StripTags(PyOps.ToStr(v)); };
         f["xmlattr"] = XmlAttr;
-        f["urlencode"] = static (_, v, a) => NoArgs(a, "do_urlencode", () => UrlEncode(v));
+        f["urlencode"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_urlencode"); return UrlEncode(v); };
         f["urlize"] = Urlize;
     }
 

@@ -153,8 +153,7 @@ public static partial class BuiltinFilters
             return 0.0 * Math.Sign(value);
         }
 
-        var n = PyFormat.ScaledRound(Math.Abs(value), (int)digits);
-        var text = n.ToString(CultureInfo.InvariantCulture) + "e" + (-digits).ToString(CultureInfo.InvariantCulture);
+        var text = PyFormat.ScaledRoundDigits(Math.Abs(value), (int)digits) + "e" + (-digits).ToString(CultureInfo.InvariantCulture);
         var result = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         if (double.IsInfinity(result))
         {

@@ -8,12 +8,12 @@ public static partial class BuiltinFilters
 {
     private static void RegisterStringFilters(IDictionary<string, FilterFunc> f)
     {
-        f["upper"] = static (_, v, a) => NoArgs(a, "do_upper", () => SoftStr(v, PyMethods.Upper));
-        f["lower"] = static (_, v, a) => NoArgs(a, "do_lower", () => SoftStr(v, PyMethods.Lower));
-        f["capitalize"] = static (_, v, a) => NoArgs(a, "do_capitalize", () => SoftStr(v, PyMethods.Capitalize));
-        f["title"] = static (_, v, a) => NoArgs(a, "do_title", () => Title(PyOps.ToStr(v)));
-        f["string"] = static (_, v, a) => NoArgs(a, "soft_str", () => v as Markup ?? (object)PyOps.ToStr(v));
-        f["safe"] = static (_, v, a) => NoArgs(a, "do_mark_safe", () => v as Markup ?? new Markup(PyOps.ToStr(v)));
+        f["upper"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_upper"); return SoftStr(v, PyMethods.Upper); };
+        f["lower"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_lower"); return SoftStr(v, PyMethods.Lower); };
+        f["capitalize"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_capitalize"); return SoftStr(v, PyMethods.Capitalize); };
+        f["title"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_title"); return Title(PyOps.ToStr(v)); };
+        f["string"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "soft_str"); return v as Markup ?? (object)PyOps.ToStr(v); };
+        f["safe"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_mark_safe"); return v as Markup ?? new Markup(PyOps.ToStr(v)); };
         f["center"] = static (r, v, a) =>
         {
             var args = FilterArgs.Bind(a, "do_center", 0, 0, "width");
@@ -33,7 +33,7 @@ public static partial class BuiltinFilters
             return PyMethods.ReplaceCore(r, PyOps.ToStr(v), PyOps.ToStr(args.Get(0)), PyOps.ToStr(args.Get(1)), count);
         };
         f["truncate"] = Truncate;
-        f["wordcount"] = static (_, v, a) => NoArgs(a, "do_wordcount", () => PyOps.Box(WordCount(PyOps.ToStr(v))));
+        f["wordcount"] = static (_, v, a) => { FilterArgs.NoneExpected(a, "do_wordcount"); return PyOps.Box(WordCount(PyOps.ToStr(v))); };
         f["indent"] = Indent;
         f["format"] = static (r, v, a) =>
         {
@@ -53,6 +53,11 @@ public static partial class BuiltinFilters
 
                 values = dict;
             }
+            else if (a.Count == 1 && a.Positional[0] is not (PyTuple or PyDict))
+            {
+                // '%s' % (x,) is '%s' % x for any x that is not itself a tuple or a mapping.
+                values = a.Positional[0];
+            }
             else
             {
                 values = new PyTuple([.. a.Positional]);
@@ -65,12 +70,6 @@ public static partial class BuiltinFilters
     /// <summary>Jinja's <c>soft_str(value).method()</c>: markup stays markup, anything else becomes a string.</summary>
     private static object SoftStr(object? value, Func<string, string> transform) =>
         value is Markup m ? new Markup(transform(m.Value)) : transform(PyOps.ToStr(value));
-
-    private static object? NoArgs(Arguments arguments, string function, Func<object?> body)
-    {
-        FilterArgs.Bind(arguments, function, 0, 0);
-        return body();
-    }
 
     [GeneratedRegex(@"([-\s({\[<]+)", RegexOptions.CultureInvariant)]
     private static partial Regex WordBeginningSplit();

@@ -9,6 +9,7 @@ namespace Cedule.Jinja.Filters;
 internal sealed class FilterArgs
 {
     private static readonly object Missing = new();
+    private static readonly FilterArgs None = new([]);
     private readonly object?[] _values;
 
     private FilterArgs(object?[] values) => _values = values;
@@ -20,6 +21,12 @@ internal sealed class FilterArgs
     /// </summary>
     public static FilterArgs Bind(Arguments arguments, string function, int hidden, int required, params string[] names)
     {
+        if (required == 0 && arguments.Count == 0 && arguments.Keywords.Count == 0)
+        {
+            // The common call without arguments allocates nothing.
+            return None;
+        }
+
         var values = new object?[names.Length];
         Array.Fill(values, Missing);
         if (arguments.Count > names.Length)
@@ -88,11 +95,20 @@ internal sealed class FilterArgs
 
     /// <summary>The bound value of parameter <paramref name="index"/>, or <paramref name="defaultValue"/> when not given.</summary>
     public object? Get(int index, object? defaultValue = null) =>
-        ReferenceEquals(_values[index], Missing) ? defaultValue : _values[index];
+        Has(index) ? _values[index] : defaultValue;
 
     /// <summary>True when parameter <paramref name="index"/> was given.</summary>
-    public bool Has(int index) => !ReferenceEquals(_values[index], Missing);
+    public bool Has(int index) => index < _values.Length && !ReferenceEquals(_values[index], Missing);
 
     /// <summary>Python truthiness of a parameter.</summary>
     public bool Bool(int index, bool defaultValue = false) => Has(index) ? PyOps.IsTrue(_values[index]) : defaultValue;
+
+    /// <summary>For filters that take only the value: a TypeError naming the Python function otherwise.</summary>
+    public static void NoneExpected(Arguments arguments, string function)
+    {
+        if (arguments.Count != 0 || arguments.Keywords.Count != 0)
+        {
+            Bind(arguments, function, 0, 0);
+        }
+    }
 }

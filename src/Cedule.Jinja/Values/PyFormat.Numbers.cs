@@ -58,23 +58,79 @@ public static partial class PyFormat
         return quotient;
     }
 
+    /// <summary>
+    /// The decimal digits of <see cref="ScaledRound"/> (no leading zeros; "0" for zero). Most values
+    /// take a 128-bit path that allocates only the string.
+    /// </summary>
+    internal static string ScaledRoundDigits(double value, int scale)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = (ulong)(bits & 0xFFFFFFFFFFFFFL);
+        if (exponent != 0)
+        {
+            mantissa |= 1UL << 52;
+        }
+        else
+        {
+            exponent = 1;
+        }
+
+        exponent -= 1075;
+        if (scale is >= 0 and <= 19 && exponent is <= 0 and >= -127)
+        {
+            var numerator = (UInt128)mantissa * Pow10Small(scale);
+            var shift = -exponent;
+            var quotient = shift == 0 ? numerator : numerator >> shift;
+            if (shift > 0)
+            {
+                var remainder = numerator - (quotient << shift);
+                var half = UInt128.One << (shift - 1);
+                if (remainder > half || (remainder == half && (quotient & UInt128.One) != UInt128.Zero))
+                {
+                    quotient++;
+                }
+            }
+
+            return quotient.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ScaledRound(value, scale).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static ulong Pow10Small(int n)
+    {
+        var result = 1UL;
+        for (var i = 0; i < n; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+
     private static BigInteger Pow10(int n) => n < PowersOfTen.Length ? PowersOfTen[n] : BigInteger.Pow(10, n);
 
     /// <summary>Fixed notation of a non-negative finite double with <paramref name="precision"/> decimals.</summary>
     internal static string Fixed(double value, int precision, bool alternate = false)
     {
-        var digits = ScaledRound(value, precision).ToString(CultureInfo.InvariantCulture);
+        var digits = ScaledRoundDigits(value, precision);
         if (precision == 0)
         {
             return alternate ? digits + "." : digits;
         }
 
-        if (digits.Length <= precision)
+        var integerDigits = Math.Max(1, digits.Length - precision);
+        var padding = integerDigits + precision - digits.Length;
+        return string.Create(integerDigits + 1 + precision, (digits, padding, integerDigits), static (span, state) =>
         {
-            digits = new string('0', precision - digits.Length + 1) + digits;
-        }
-
-        return string.Concat(digits.AsSpan(0, digits.Length - precision), ".", digits.AsSpan(digits.Length - precision));
+            var (text, zeros, integerLength) = state;
+            span[..zeros].Fill('0');
+            text.AsSpan().CopyTo(span[zeros..]);
+            // Shift the fraction right by one to make room for the point.
+            span[integerLength..^1].CopyTo(span[(integerLength + 1)..]);
+            span[integerLength] = '.';
+        });
     }
 
     /// <summary><paramref name="precision"/>+1 significant digits of a non-negative finite double and its decimal exponent.</summary>
@@ -86,19 +142,19 @@ public static partial class PyFormat
         }
 
         var exponent = (int)Math.Floor(Math.Log10(value));
-        var n = ScaledRound(value, precision - exponent);
-        if (n >= Pow10(precision + 1))
+        var n = ScaledRoundDigits(value, precision - exponent);
+        if (n.Length > precision + 1)
         {
             exponent++;
-            n = ScaledRound(value, precision - exponent);
+            n = ScaledRoundDigits(value, precision - exponent);
         }
-        else if (n < Pow10(precision))
+        else if (n.Length < precision + 1)
         {
             exponent--;
-            n = ScaledRound(value, precision - exponent);
+            n = ScaledRoundDigits(value, precision - exponent);
         }
 
-        return (n.ToString(CultureInfo.InvariantCulture), exponent);
+        return (n, exponent);
     }
 
     /// <summary>Exponent notation (<c>1.234560e+03</c>) of a non-negative finite double.</summary>

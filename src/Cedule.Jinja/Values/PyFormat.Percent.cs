@@ -147,7 +147,15 @@ public static partial class PyFormat
                 PyOps.Charge(runtime, spec.Width);
             }
 
-            text.Append(PercentOne(type, value, spec, i - 1));
+            var piece = PercentOne(type, value, spec, i - 1);
+            if (text.Length == 0 && i == format.Length && next >= count)
+            {
+                // A format that is one conversion ('%.2f') needs no builder.
+                PyOps.Charge(runtime, piece.Length);
+                return piece;
+            }
+
+            text.Append(piece);
         }
 
         if (!usedMapping && next < count && !(values is PyDict or List<object?> or IJinjaIndexable))
@@ -205,12 +213,22 @@ public static partial class PyFormat
                 }
 
                 var d = PyOps.ToDouble(value);
-                var floatSpec = spec with { Type = type, Precision = spec.Precision < 0 ? 6 : spec.Precision, Width = 0, Align = '\0', Fill = ' ' };
-                var formatted = FormatFloat(d, floatSpec);
-                var signLength = formatted.Length > 0 && formatted[0] is '-' or '+' or ' ' ? 1 : 0;
-                return double.IsFinite(d)
-                    ? PadPercentNumber(formatted[..signLength], formatted[signLength..], spec)
-                    : Pad(string.Empty, formatted, spec, '>');
+                if (!double.IsFinite(d))
+                {
+                    var special = FormatFloat(d, spec with { Type = type, Width = 0, Align = '\0', Fill = ' ' });
+                    return Pad(string.Empty, special, spec, '>');
+                }
+
+                var precision = spec.Precision < 0 ? 6 : spec.Precision;
+                var magnitude = Math.Abs(d);
+                var digits = type switch
+                {
+                    'f' or 'F' => Fixed(magnitude, precision, spec.Alternate),
+                    'e' or 'E' => Exponent(magnitude, precision, type == 'E', spec.Alternate),
+                    _ => General(magnitude, precision, type == 'G', spec.Alternate),
+                };
+                var floatSign = d < 0 || (d == 0 && double.IsNegative(d)) ? "-" : spec.Sign is '+' or ' ' ? spec.Sign.ToString() : string.Empty;
+                return spec.Width <= 0 ? floatSign + digits : PadPercentNumber(floatSign, digits, spec);
             case 'c':
                 string character;
                 if (value is string { Length: > 0 } single && PyOps.StrLength(single) == 1)

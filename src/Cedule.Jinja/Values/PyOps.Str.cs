@@ -282,6 +282,17 @@ public static partial class PyOps
             return ((long)value).ToString(CultureInfo.InvariantCulture) + ".0";
         }
 
+        // .NET's shortest round-trip text equals Python's when both use fixed notation with a
+        // fraction: Python does from 1e-4 up, and a value of 1e16 or more has no fraction.
+        Span<char> buffer = stackalloc char[32];
+        if (Math.Abs(value) >= 1e-4
+            && value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture)
+            && buffer[..written].IndexOf('E') < 0
+            && buffer[..written].IndexOf('.') >= 0)
+        {
+            return new string(buffer[..written]);
+        }
+
         var negative = value < 0;
         ShortestDigits(Math.Abs(value), out var digits, out var exponent);
         var text = new StringBuilder(digits.Length + 8);
