@@ -171,6 +171,7 @@ internal sealed class SelectionEngine
 
     private Outcome EvaluateSet(SetSpec set, bool greedy)
     {
+        var problems = _diagnostics.Count;
         var outcomes = new List<Outcome>(set.Components.Count);
         for (var k = 0; k < set.Components.Count; k++)
         {
@@ -180,7 +181,7 @@ internal sealed class SelectionEngine
 
         if (outcomes.Count == 0)
         {
-            return WarnIfEmpty(set, Empty());
+            return WarnIfEmpty(set, Empty(), problems);
         }
 
         var direct = NodeSet.Copy(outcomes[0].Direct);
@@ -219,7 +220,7 @@ internal sealed class SelectionEngine
         NodeSet.ExceptWith(all, direct);
         var outcome = new Outcome(direct, NodeSet.IsEmpty(all) ? null : all, buildable);
         Incorporate(outcome);
-        return WarnIfEmpty(set, outcome);
+        return WarnIfEmpty(set, outcome, problems);
     }
 
     // dbt's incorporate_indirect_nodes: a pending test joins once all its parents are selected
@@ -255,9 +256,10 @@ internal sealed class SelectionEngine
         }
     }
 
-    private Outcome WarnIfEmpty(SetSpec set, Outcome outcome)
+    // A term that already failed needs no second message saying it matched nothing.
+    private Outcome WarnIfEmpty(SetSpec set, Outcome outcome, int problemsBefore)
     {
-        if (set.ExpectExists && NodeSet.IsEmpty(outcome.Direct))
+        if (set.ExpectExists && _diagnostics.Count == problemsBefore && NodeSet.IsEmpty(outcome.Direct))
         {
             _diagnostics.Add(Diagnostic.Warning(
                 DiagnosticCodes.SelectorNoMatch,

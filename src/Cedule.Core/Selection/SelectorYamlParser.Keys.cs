@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Cedule.Core.Yaml;
 
 namespace Cedule.Core.Selection;
@@ -31,9 +32,11 @@ internal sealed partial class SelectorYamlParser
         }
 
         var value = node is YamlScalar scalar ? YamlValues.Resolve(scalar) : null;
-        if (value is long number and >= 0 and <= int.MaxValue)
+        // YamlValues hands integers back as long or BigInteger; both are accepted.
+        BigInteger? number = value switch { long l => l, BigInteger b => b, _ => null };
+        if (number is { } n && n >= 0 && n <= int.MaxValue)
         {
-            return (int)number;
+            return (int)n;
         }
 
         if (value is string text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
