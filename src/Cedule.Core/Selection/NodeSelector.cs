@@ -85,14 +85,14 @@ public static class NodeSelector
 
         var include = criteria.Select.Count > 0
             ? SelectorExpressionParser.ParseUnion(criteria.Select, "--select", criteria.Methods, diagnostics)
-            : Unexpected(SelectorExpressionParser.ParseUnion(DefaultIncludes, "--select", criteria.Methods, diagnostics));
+            : WithoutNoMatchWarnings(SelectorExpressionParser.ParseUnion(DefaultIncludes, "--select", criteria.Methods, diagnostics));
         var exclude = SelectorExpressionParser.ParseUnion(criteria.Exclude, "--exclude", criteria.Methods, diagnostics);
         var spec = new SetSpec("--select/--exclude", SourceLocation.InFile("--select"), SetOperation.Difference, [include, exclude]);
         return (spec, null);
     }
 
     // The default includes may match nothing (a project without sources) without a warning.
-    private static SetSpec Unexpected(SetSpec union) =>
+    private static SetSpec WithoutNoMatchWarnings(SetSpec union) =>
         new(union.Raw, union.Location, SetOperation.Union,
             [.. union.Components.Select(c => c is SetSpec s ? new SetSpec(s.Raw, s.Location, s.Operation, s.Components) : c)]);
 
