@@ -51,7 +51,7 @@ public sealed class PostgresDialectTests
     [InlineData("{{ dbt.current_timestamp() }} is not null", "true")]
     public async Task Expression_RenderedForPostgres_EvaluatesToTheDocumentedValue(string template, string expected)
     {
-        var rows = await QueryAsync(null, $"select ({Postgres.Render(template)})::text");
+        var rows = await QueryAsync($"select ({Postgres.Render(template)})::text");
 
         Assert.Equal([expected], rows);
     }
@@ -67,7 +67,7 @@ public sealed class PostgresDialectTests
     [InlineData("select count(*)::text from (select code from items {{ dbt.intersect() }} select 'a') t", "1")]
     public async Task Aggregate_RenderedForPostgres_ComputesOverTheTable(string template, string expected)
     {
-        var rows = await QueryAsync(Setup, Postgres.Render(template));
+        var rows = await QueryAsync(Postgres.Render(template));
 
         Assert.Equal([expected], rows);
     }
@@ -79,7 +79,7 @@ public sealed class PostgresDialectTests
     [InlineData("{{ test_relationships(model='items', column_name='parent_id', to='parents', field='id') }}", "99")]
     public async Task GenericTest_TableWithDuplicateNullAndOrphan_ReturnsTheFailingRows(string template, string expectedFirstColumn)
     {
-        var rows = await QueryAsync(Setup, $"select (f.*)::text from ({Postgres.Render(template)}) f");
+        var rows = await QueryAsync($"select (f.*)::text from ({Postgres.Render(template)}) f");
 
         // One failing row each; its first column, read from the row's text form "(value,...)".
         var row = Assert.Single(rows);
@@ -89,23 +89,44 @@ public sealed class PostgresDialectTests
     [Fact]
     public async Task GenericTest_CleanColumn_ReturnsNoRows()
     {
-        var rows = await QueryAsync(Setup, Postgres.Render("{{ test_unique(model='parents', column_name='id') }}"));
+        var rows = await QueryAsync(Postgres.Render("{{ test_unique(model='parents', column_name='id') }}"));
 
         Assert.Empty(rows);
     }
 
-    private static async Task<List<string?>> QueryAsync(string? setup, string sql)
+    // One database for the class, created on first use: the queries only read, and a database per
+    // case (some fifty) costs the server far more than the tests themselves.
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _database;
+
+    private static async Task<string> DatabaseAsync(CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            if (_database is null)
+            {
+                var connectionString = await TestPostgres.CreateDatabaseAsync("dialects", ct);
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                await using var create = new NpgsqlCommand(Setup, connection);
+                await create.ExecuteNonQueryAsync(ct);
+                _database = connectionString;
+            }
+
+            return _database;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<List<string?>> QueryAsync(string sql)
     {
         var ct = TestContext.Current.CancellationToken;
-        var connectionString = await TestPostgres.CreateDatabaseAsync("dialects", ct);
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(await DatabaseAsync(ct));
         await connection.OpenAsync(ct);
-        if (setup is not null)
-        {
-            await using var create = new NpgsqlCommand(setup, connection);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<string?>();
