@@ -228,6 +228,13 @@ public sealed class SelectorMethodTests
     public void TestType_Kind_SelectsThoseTests(string kind, string[] expected) => AssertSelects($"test_type:{kind}", expected);
 
     [Fact]
+    public void TestType_PartOfAWord_IsAnError()
+    {
+        // dbt-core 1.9 tests `selector in ("data")`, a substring test on a string; Cedule wants the word.
+        Assert.Contains("invalid test_type selector 'at'", SingleError("test_type:at").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TestType_Unknown_IsAnError() =>
         Assert.Equal(
             "invalid selector 'test_type:bogus': invalid test_type selector 'bogus': expected \"generic\", \"singular\", \"unit\", or \"data\"",
