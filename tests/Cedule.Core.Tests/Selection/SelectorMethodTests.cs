@@ -1,5 +1,6 @@
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Selection;
+using Cedule.Core.Selection.Methods;
 using static Cedule.Core.Tests.Selection.SchoolBoardGraph;
 
 namespace Cedule.Core.Tests.Selection;
@@ -66,6 +67,21 @@ public sealed class SelectorMethodTests
     [InlineData("fqn:css_centre.marts.dim_eleves.v2")]
     public void Fqn_VersionedModelWithVersion_SelectsThatVersion(string select) =>
         AssertSelects(select, DimV2, TestUniqueDimV2, TestSingular, TestRptCoversDim);
+
+    [Theory]
+    [InlineData("p.a", true)]
+    [InlineData("a.b", true)]
+    [InlineData("a.*", true)]
+    [InlineData("p.a.b", true)]
+    [InlineData("p.b", false)]
+    [InlineData("b", false)]
+    public void Fqn_DottedSegment_SplitsIntoNamespaces(string selector, bool expected)
+    {
+        string[] fqn = ["p", "a.b"];
+        var parts = selector.Split('.');
+
+        Assert.Equal(expected, FqnMethod.IsSelected(fqn, 0, selector, parts, false) || FqnMethod.IsSelected(fqn, 1, selector, parts, false));
+    }
 
     [Fact]
     public void Fqn_DisabledModel_IsNeverSelected()
