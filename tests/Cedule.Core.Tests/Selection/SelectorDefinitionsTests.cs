@@ -195,6 +195,27 @@ public sealed class SelectorDefinitionsTests
     }
 
     [Fact]
+    public void CautiousCriteriaInAYamlUnion_CompleteTestsReferencingBoth()
+    {
+        // dbt-core 1.9 evaluates YAML unions eagerly and would leave the relationships test out;
+        // Cedule completes it as the command line does ("tests that ONLY refer to selected nodes").
+        var definitions = SelectorDefinitions.Parse(
+            """
+            selectors:
+              - name: deux
+                definition:
+                  union:
+                    - {method: fqn, value: stg_eleves, indirect_selection: cautious}
+                    - {method: fqn, value: stg_absences, indirect_selection: cautious}
+            """,
+            "selectors.yml");
+
+        var result = NodeSelector.Select(Project, new SelectionCriteria { Selectors = definitions, Selector = "deux" });
+
+        AssertSelects(result.UniqueIds, StgEleves, StgAbsences, TestUniqueStgEleves, TestNotNullStgAbsences, TestRelationships);
+    }
+
+    [Fact]
     public void EmptyFile_HasNoSelectors()
     {
         var definitions = SelectorDefinitions.Parse("", "selectors.yml");

@@ -1,5 +1,6 @@
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Selection;
+using Cedule.Core.Selection.Methods;
 using static Cedule.Core.Tests.Selection.SchoolBoardGraph;
 
 namespace Cedule.Core.Tests.Selection;
@@ -66,6 +67,21 @@ public sealed class SelectorMethodTests
     [InlineData("fqn:css_centre.marts.dim_eleves.v2")]
     public void Fqn_VersionedModelWithVersion_SelectsThatVersion(string select) =>
         AssertSelects(select, DimV2, TestUniqueDimV2, TestSingular, TestRptCoversDim);
+
+    [Theory]
+    [InlineData("p.a", true)]
+    [InlineData("a.b", true)]
+    [InlineData("a.*", true)]
+    [InlineData("p.a.b", true)]
+    [InlineData("p.b", false)]
+    [InlineData("b", false)]
+    public void Fqn_DottedSegment_SplitsIntoNamespaces(string selector, bool expected)
+    {
+        string[] fqn = ["p", "a.b"];
+        var parts = selector.Split('.');
+
+        Assert.Equal(expected, FqnMethod.IsSelected(fqn, 0, selector, parts, false) || FqnMethod.IsSelected(fqn, 1, selector, parts, false));
+    }
 
     [Fact]
     public void Fqn_DisabledModel_IsNeverSelected()
@@ -226,6 +242,13 @@ public sealed class SelectorMethodTests
     [InlineData("data", new[] { TestUniqueStgEleves, TestNotNullStgAbsences, TestSourceNotNull, TestRelationships, TestAcceptedValues, TestExpression, TestUniqueDimV2, TestSingular, TestRptCoversDim })]
     [InlineData("unit", new[] { UnitTest })]
     public void TestType_Kind_SelectsThoseTests(string kind, string[] expected) => AssertSelects($"test_type:{kind}", expected);
+
+    [Fact]
+    public void TestType_PartOfAWord_IsAnError()
+    {
+        // dbt-core 1.9 tests `selector in ("data")`, a substring test on a string; Cedule wants the word.
+        Assert.Contains("invalid test_type selector 'at'", SingleError("test_type:at").Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TestType_Unknown_IsAnError() =>

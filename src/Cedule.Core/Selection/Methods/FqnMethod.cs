@@ -50,14 +50,26 @@ internal sealed class FqnMethod : ISelectorMethod
             return true;
         }
 
-        // Dots inside fqn segments (versioned names, dotted model names) separate namespaces too.
-        var flat = new List<string>(count);
+        // Dots inside fqn segments (versioned names, dotted model names) separate namespaces too;
+        // most names have none, and then the fqn is used as it is, without allocating.
+        IReadOnlyList<string> flat = fqn;
+        var offset = skip;
         for (var i = skip; i < fqn.Count; i++)
         {
-            flat.AddRange(fqn[i].Split('.'));
+            if (fqn[i].Contains('.', StringComparison.Ordinal))
+            {
+                var split = new List<string>(count + 1);
+                for (var k = skip; k < fqn.Count; k++)
+                {
+                    split.AddRange(fqn[k].Split('.'));
+                }
+
+                (flat, offset) = (split, 0);
+                break;
+            }
         }
 
-        if (flat.Count < parts.Length)
+        if (flat.Count - offset < parts.Length)
         {
             return false;
         }
@@ -66,10 +78,10 @@ internal sealed class FqnMethod : ISelectorMethod
         {
             if (Fnmatch.HasWildcard(parts[i]))
             {
-                return Fnmatch.IsMatch(string.Join('.', flat.Skip(i)), string.Join('.', parts.Skip(i)));
+                return Fnmatch.IsMatch(string.Join('.', flat.Skip(offset + i)), string.Join('.', parts.Skip(i)));
             }
 
-            if (!string.Equals(flat[i], parts[i], StringComparison.Ordinal))
+            if (!string.Equals(flat[offset + i], parts[i], StringComparison.Ordinal))
             {
                 return false;
             }
