@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Graph;
 
@@ -176,7 +175,7 @@ public sealed class DagTests
     }
 
     [Fact]
-    public void Build_TenThousandNodesThreeEdgesEach_IsFast()
+    public void Build_TenThousandNodesThreeEdgesEach_OrdersEveryParentFirst()
     {
         var nodes = new GraphNode[10_000];
         var random = new Random(42);
@@ -186,20 +185,15 @@ public sealed class DagTests
             nodes[i] = new GraphNode { UniqueId = $"model.p.n{i:D5}", ResourceType = NodeType.Model, PackageName = "p", Name = $"n{i:D5}", DependsOn = parents };
         }
 
-        // Best of several runs: shared CI machines are noisy, the bound is about the algorithm
-        // (an idle machine builds this graph in a few milliseconds in Release).
-        var best = long.MaxValue;
-        Dag? dag = null;
-        for (var run = 0; run < 5; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            dag = Dag.Build(nodes);
-            _ = dag.Levels;
-            best = Math.Min(best, watch.ElapsedMilliseconds);
-        }
+        // Speed is measured in bench/, never asserted here: this checks the order on a large graph.
+        var dag = Dag.Build(nodes);
 
-        Assert.Equal(10_000, dag!.TopologicalOrder.Count);
+        Assert.Equal(10_000, dag.TopologicalOrder.Count);
         Assert.Empty(dag.Diagnostics);
-        Assert.True(best < 1000, $"took {best} ms");
+        var position = dag.TopologicalOrder.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            Assert.All(node.DependsOn, parent => Assert.True(position[parent] < position[node.UniqueId]));
+        }
     }
 }

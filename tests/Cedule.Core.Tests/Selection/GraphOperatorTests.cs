@@ -45,7 +45,7 @@ public sealed class GraphOperatorTests
     [Fact]
     public void ChildrensParents_WithChildrenSuffix_IsAnError()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["@stg_eleves+"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["@stg_eleves+"] });
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.SelectorSyntax, error.Code);
         Assert.Equal("invalid selector '@stg_eleves+': the \"@\" prefix and the \"+\" suffix cannot be combined", error.Message);
@@ -65,7 +65,7 @@ public sealed class GraphOperatorTests
     [Fact]
     public void Union_SeveralSelectValues_AreOneUnion()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["stg_eleves", "  stg_absences  "] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["stg_eleves", "  stg_absences  "] });
         Assert.Equal(Sorted([StgEleves, StgAbsences, TestUniqueStgEleves, TestNotNullStgAbsences, TestRelationships]), Sorted(result.UniqueIds));
     }
 
@@ -87,7 +87,7 @@ public sealed class GraphOperatorTests
     [Fact]
     public void Exclude_WithoutSelect_StartsFromEverything()
     {
-        var expected = Project.Nodes.Where(n => n.IsEnabled && n.PackageName != "core").Select(n => n.UniqueId);
+        var expected = SchoolDag.Nodes.Where(n => n.IsEnabled && n.PackageName != "core").Select(n => n.UniqueId);
         Assert.Equal(Sorted(expected), Sorted(Select(exclude: "package:core")));
     }
 
@@ -101,9 +101,9 @@ public sealed class GraphOperatorTests
     {
         var all = Select();
 
-        Assert.Equal(Project.Count - 1, all.Count);
+        Assert.Equal(SchoolDag.Count - 1, all.Count);
         Assert.DoesNotContain(Disabled, all);
-        Assert.Equal(Project.TopologicalOrder.Where(id => id != Disabled), all);
+        Assert.Equal(SchoolDag.TopologicalOrder.Where(id => id != Disabled), all);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class GraphOperatorTests
     [Fact]
     public void ResourceTypes_Filter_AppliesAfterSelection()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["+fct_absences"], ResourceTypes = [NodeType.Model] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["+fct_absences"], ResourceTypes = [NodeType.Model] });
 
         Assert.Equal([StgAbsences, StgEleves, IntPresences, FctAbsences], result.UniqueIds);
     }
@@ -132,7 +132,7 @@ public sealed class GraphOperatorTests
     [Fact]
     public void ExcludeResourceTypes_DropsThoseTypes()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["fct_absences"], ExcludeResourceTypes = [NodeType.Test] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["fct_absences"], ExcludeResourceTypes = [NodeType.Test] });
 
         Assert.Equal([FctAbsences, UnitTest], result.UniqueIds);
     }

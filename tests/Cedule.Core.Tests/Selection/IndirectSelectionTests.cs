@@ -79,7 +79,7 @@ public sealed class IndirectSelectionTests
     [Fact]
     public void Build_DefaultSelection_IncludesTestsAndUnitTestsOfEveryNode()
     {
-        var build = NodeSelector.Select(Project, new SelectionCriteria
+        var build = NodeSelector.Select(SchoolDag, new SelectionCriteria
         {
             Select = ["fct_absences"],
             ResourceTypes = [NodeType.Model, NodeType.Seed, NodeType.Snapshot, NodeType.Test, NodeType.UnitTest],
@@ -91,7 +91,7 @@ public sealed class IndirectSelectionTests
     [Fact]
     public void Run_ModelResourceType_DropsTheTests()
     {
-        var run = NodeSelector.Select(Project, new SelectionCriteria { Select = ["fct_absences"], ResourceTypes = [NodeType.Model] });
+        var run = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["fct_absences"], ResourceTypes = [NodeType.Model] });
 
         Assert.Equal([FctAbsences], run.UniqueIds);
     }

@@ -41,11 +41,11 @@ internal static class SchoolBoardGraph
     public const string Analysis = "analysis.css_centre.exploration";
     public const string Operation = "operation.css_centre.css_centre-on-run-end-0";
 
-    public static Dag Project { get; } = Dag.Build(Nodes());
+    public static Dag SchoolDag { get; } = Dag.Build(Nodes());
 
     public static IReadOnlyList<string> Select(string? select = null, string? exclude = null, IndirectSelection mode = IndirectSelection.Eager)
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria
         {
             Select = select is null ? [] : [select],
             Exclude = exclude is null ? [] : [exclude],

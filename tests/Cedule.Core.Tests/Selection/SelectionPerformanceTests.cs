@@ -1,13 +1,13 @@
-using System.Diagnostics;
 using Cedule.Core.Graph;
 using Cedule.Core.Selection;
 
 namespace Cedule.Core.Tests.Selection;
 
+/// <summary>Selection on a large graph. Speed is measured in bench/, never asserted here.</summary>
 public sealed class SelectionPerformanceTests
 {
     [Fact]
-    public void Select_TenThousandNodes_IsFast()
+    public void Select_TenThousandNodes_ReturnsATopologicallyOrderedSelection()
     {
         var nodes = new List<GraphNode>();
         var random = new Random(7);
@@ -43,20 +43,18 @@ public sealed class SelectionPerformanceTests
             Exclude = ["m00042+"],
             IndirectSelection = IndirectSelection.Cautious,
         };
-        var best = long.MaxValue;
-        SelectionResult? result = null;
-        for (var run = 0; run < 5; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            result = NodeSelector.Select(dag, criteria);
-            best = Math.Min(best, watch.ElapsedMilliseconds);
-        }
+        var result = NodeSelector.Select(dag, criteria);
 
-        Assert.True(result!.Succeeded);
+        Assert.True(result.Succeeded);
         Assert.NotEmpty(result.UniqueIds);
-
-        // Generous on purpose: it catches a quadratic regression (seconds at this size), not noise on
-        // a shared machine; in Release on an idle machine this takes a few milliseconds.
-        Assert.True(best < 2000, $"took {best} ms");
+        Assert.DoesNotContain("model.p.m00042", result.UniqueIds);
+        var position = result.UniqueIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        foreach (var id in result.UniqueIds)
+        {
+            foreach (var parent in dag.GetParents(id))
+            {
+                Assert.True(!position.TryGetValue(parent, out var p) || p < position[id], $"{parent} must come before {id}");
+            }
+        }
     }
 }

@@ -64,7 +64,7 @@ public sealed class SelectorDefinitionsTests
 
     private static IReadOnlyList<string> Run(string selector, IndirectSelection mode = IndirectSelection.Eager)
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Selector = selector, Selectors = Definitions, IndirectSelection = mode });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selector = selector, Selectors = Definitions, IndirectSelection = mode });
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Diagnostics));
         Assert.Equal(selector, result.SelectorName);
         return result.UniqueIds;
@@ -128,7 +128,7 @@ public sealed class SelectorDefinitionsTests
     [Fact]
     public void DefaultSelector_AppliesWithoutSelectOrExclude()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Selectors = Definitions });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = Definitions });
 
         Assert.Equal("marts_sans_versions", result.SelectorName);
         Assert.Equal(Run("marts_sans_versions"), result.UniqueIds);
@@ -137,8 +137,8 @@ public sealed class SelectorDefinitionsTests
     [Fact]
     public void DefaultSelector_IsIgnoredWhenSelectOrExcludeIsGiven()
     {
-        var withSelect = NodeSelector.Select(Project, new SelectionCriteria { Selectors = Definitions, Select = ["stg_eleves"] });
-        var withExclude = NodeSelector.Select(Project, new SelectionCriteria { Selectors = Definitions, Exclude = ["package:css_centre"] });
+        var withSelect = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = Definitions, Select = ["stg_eleves"] });
+        var withExclude = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = Definitions, Exclude = ["package:css_centre"] });
 
         Assert.Null(withSelect.SelectorName);
         Assert.Equal(Select("stg_eleves"), withSelect.UniqueIds);
@@ -148,7 +148,7 @@ public sealed class SelectorDefinitionsTests
     [Fact]
     public void SelectorFromCommandLine_SelectorMethod_UsesTheDefinitions()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Selectors = Definitions, Select = ["selector:nightly,package:core"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = Definitions, Select = ["selector:nightly,package:core"] });
 
         Assert.Equal(Run("nightly_core"), result.UniqueIds);
     }
@@ -156,7 +156,7 @@ public sealed class SelectorDefinitionsTests
     [Fact]
     public void Selector_WithSelect_WarnsThatSelectIsIgnored()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Selectors = Definitions, Selector = "nightly", Select = ["stg_eleves"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = Definitions, Selector = "nightly", Select = ["stg_eleves"] });
 
         Assert.Equal(Run("nightly"), result.UniqueIds);
         Assert.Equal(Severity.Warning, Assert.Single(result.Diagnostics).Severity);
@@ -165,7 +165,7 @@ public sealed class SelectorDefinitionsTests
     [Fact]
     public void Selector_Unknown_IsAnErrorListingTheKnownOnes()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Selectors = Definitions, Selector = "nocturne" });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = Definitions, Selector = "nocturne" });
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.SelectorDefinition, error.Code);
@@ -176,7 +176,7 @@ public sealed class SelectorDefinitionsTests
     [Fact]
     public void SelectorMethod_Unknown_IsAnError()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["selector:nightly"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["selector:nightly"] });
 
         Assert.Equal("no selector named 'nightly' in selectors.yml (none is defined)", Assert.Single(result.Diagnostics).Message);
     }
@@ -187,7 +187,7 @@ public sealed class SelectorDefinitionsTests
         var definitions = SelectorDefinitions.Parse("selectors:\n  - name: x\n    definition:\n      test_type: bogus\n", "selectors.yml");
         Assert.Empty(definitions.Diagnostics);
 
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Selectors = definitions, Selector = "x" });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = definitions, Selector = "x" });
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(new SourceLocation("selectors.yml", 4, 18), error.Location);
@@ -210,7 +210,7 @@ public sealed class SelectorDefinitionsTests
             """,
             "selectors.yml");
 
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Selectors = definitions, Selector = "deux" });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Selectors = definitions, Selector = "deux" });
 
         AssertSelects(result.UniqueIds, StgEleves, StgAbsences, TestUniqueStgEleves, TestNotNullStgAbsences, TestRelationships);
     }

@@ -61,7 +61,7 @@ public sealed class SelectorExpressionParserTests
     [InlineData("selector:x+", "invalid selector 'selector:x+': 'selector:' takes a selector's name, without graph operators or arguments")]
     public void Select_InvalidCriterion_ReportsWhatIsWrong(string select, string message)
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = [select] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = [select] });
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.SelectorSyntax, error.Code);
@@ -72,7 +72,7 @@ public sealed class SelectorExpressionParserTests
     [Fact]
     public void Select_ErrorInSecondTerm_PointsAtItsColumn()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["stg_eleves  tag:a,tagg:b"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["stg_eleves  tag:a,tagg:b"] });
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(new SourceLocation("--select", 1, 19), error.Location);
@@ -82,7 +82,7 @@ public sealed class SelectorExpressionParserTests
     [Fact]
     public void Select_EmptyCriterionBetweenCommas_IsAnErrorWithItsColumn()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["tag:a,,tag:b"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["tag:a,,tag:b"] });
 
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(new SourceLocation("--select", 1, 7), error.Location);
@@ -92,7 +92,7 @@ public sealed class SelectorExpressionParserTests
     [Fact]
     public void Exclude_InvalidCriterion_IsReportedAgainstExclude()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Exclude = ["x,"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Exclude = ["x,"] });
 
         Assert.Equal("--exclude", Assert.Single(result.Diagnostics).Location.Path);
     }
@@ -100,7 +100,7 @@ public sealed class SelectorExpressionParserTests
     [Fact]
     public void Select_TermMatchingNothing_WarnsButSucceeds()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["stg_eleves tag:nothing"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["stg_eleves tag:nothing"] });
 
         Assert.True(result.Succeeded);
         var warning = Assert.Single(result.Diagnostics);

@@ -15,7 +15,7 @@ public sealed class SelectorMethodTests
 
     private static Diagnostic SingleError(string select)
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = [select] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = [select] });
         Assert.Empty(result.UniqueIds);
         return Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
     }
@@ -51,7 +51,7 @@ public sealed class SelectorMethodTests
     {
         // dbt 1.9 matches a wildcard against the rest of the dotted fqn: "stg_*" cannot match
         // "staging.stg_eleves", while "*stg_*" can.
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["stg_*"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["stg_*"] });
         Assert.Empty(result.UniqueIds);
         Assert.Equal(DiagnosticCodes.SelectorNoMatch, Assert.Single(result.Diagnostics).Code);
         AssertSelects("*stg_*", StgEleves, StgAbsences, TestUniqueStgEleves, TestNotNullStgAbsences, TestRelationships);
@@ -86,7 +86,7 @@ public sealed class SelectorMethodTests
     [Fact]
     public void Fqn_DisabledModel_IsNeverSelected()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["old_model"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["old_model"] });
         Assert.Empty(result.UniqueIds);
         Assert.Equal("the selection criterion 'old_model' does not match any enabled nodes", Assert.Single(result.Diagnostics).Message);
     }
@@ -141,7 +141,7 @@ public sealed class SelectorMethodTests
     [Fact]
     public void Path_StarDoesNotCrossFolders()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["path:models/*.sql"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["path:models/*.sql"] });
         Assert.Empty(result.UniqueIds);
     }
 
@@ -150,7 +150,7 @@ public sealed class SelectorMethodTests
     {
         // dbt compares original_file_path, which is relative to the package's own root.
         AssertSelects("path:seeds", Ecoles, Calendrier);
-        Assert.Empty(NodeSelector.Select(Project, new SelectionCriteria { Select = ["path:dbt_packages/core/models"] }).UniqueIds);
+        Assert.Empty(NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["path:dbt_packages/core/models"] }).UniqueIds);
     }
 
     [Theory]
@@ -172,7 +172,7 @@ public sealed class SelectorMethodTests
     [Fact]
     public void Package_This_IsTheRootProject()
     {
-        var expected = Project.Nodes.Where(n => n.PackageName == "css_centre" && n.IsEnabled).Select(n => n.UniqueId);
+        var expected = SchoolDag.Nodes.Where(n => n.PackageName == "css_centre" && n.IsEnabled).Select(n => n.UniqueId);
         Assert.Equal(Sorted(expected), Sorted(Select("package:this")));
         Assert.Equal(Sorted(expected), Sorted(Select("package:css_*")));
     }
@@ -201,7 +201,7 @@ public sealed class SelectorMethodTests
     public void Config_NumberFromCommandLine_DoesNotEqualAnInteger()
     {
         // As in dbt 1.9: the command line gives the string "1", the config holds the integer 1.
-        Assert.Empty(NodeSelector.Select(Project, new SelectionCriteria { Select = ["config.meta.priority:1"] }).UniqueIds);
+        Assert.Empty(NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["config.meta.priority:1"] }).UniqueIds);
     }
 
     [Theory]
@@ -225,7 +225,7 @@ public sealed class SelectorMethodTests
     public void TestName_IsTheMacroNameWithoutNamespace()
     {
         AssertSelects("test_name:expression_is_true", TestExpression);
-        Assert.Empty(NodeSelector.Select(Project, new SelectionCriteria { Select = ["test_name:dbt_utils.expression_is_true"] }).UniqueIds);
+        Assert.Empty(NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["test_name:dbt_utils.expression_is_true"] }).UniqueIds);
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public sealed class SelectorMethodTests
     [Fact]
     public void ResourceType_KnownButNotInGraph_SelectsNothingWithoutError()
     {
-        var result = NodeSelector.Select(Project, new SelectionCriteria { Select = ["resource_type:macro"] });
+        var result = NodeSelector.Select(SchoolDag, new SelectionCriteria { Select = ["resource_type:macro"] });
         Assert.True(result.Succeeded);
         Assert.Empty(result.UniqueIds);
     }
