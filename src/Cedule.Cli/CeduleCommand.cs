@@ -20,6 +20,7 @@ internal static class CeduleCommand
         root.Subcommands.Add(Commands.RenderCommand.Create());
         root.Subcommands.Add(Commands.ProjectCommands.Parse());
         root.Subcommands.Add(Commands.ProjectCommands.Deps());
+        root.Subcommands.Add(Commands.LsCommand.Create());
         return root;
     }
 

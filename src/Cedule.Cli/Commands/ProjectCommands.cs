@@ -1,13 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using Cedule.Core;
-using Cedule.Core.Context;
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Manifest;
 using Cedule.Core.Packages;
-using Cedule.Core.Parsing;
 using Cedule.Jinja.Values;
 
 namespace Cedule.Cli.Commands;
@@ -19,79 +15,22 @@ namespace Cedule.Cli.Commands;
 /// </summary>
 internal static class ProjectCommands
 {
-    private static readonly Option<DirectoryInfo?> ProjectDir = new("--project-dir") { Description = "The dbt project folder (default: the current folder)." };
-
     public static Command Parse()
     {
-        var targetType = new Option<string?>("--target-type")
-        {
-            Description = "Parse for this adapter type (duckdb, postgres, sqlserver, fabric) without reading profiles.yml, as the control plane does.",
-        };
-        var targetName = new Option<string?>("--target") { Description = "The profile target to use (default: the profile's 'target:'; 'dev' with --target-type)." };
-        var targetSchema = new Option<string>("--target-schema") { Description = "With --target-type: the target's default schema.", DefaultValueFactory = _ => "main" };
-        var profilesDir = new Option<DirectoryInfo?>("--profiles-dir") { Description = "Folder of profiles.yml (default: CEDULE_PROFILES_DIR, the project folder, then ~/.dbt)." };
-        var targetDatabase = new Option<string?>("--target-database") { Description = "The target's default database." };
-        var vars = new Option<string?>("--vars") { Description = "Variables as a JSON object (YAML flow mappings work too), overriding the project's." };
-        var command = new Command("parse", "Parse the project and write target/manifest.json; every problem is reported with its file, line and column.")
-        {
-            ProjectDir, targetType, targetName, targetSchema, targetDatabase, vars, profilesDir,
-        };
+        var command = new Command("parse", "Parse the project and write target/manifest.json; every problem is reported with its file, line and column.");
+        ProjectLoading.AddOptions(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var dir = parse.GetValue(ProjectDir)?.FullName ?? Directory.GetCurrentDirectory();
-            TargetFacts target;
-            try
-            {
-                target = parse.GetValue(targetType) is { } type
-                    ? new TargetFacts(parse.GetValue(targetName) ?? "dev", type, parse.GetValue(targetDatabase), parse.GetValue(targetSchema)!)
-                    : FactsFromProfile(dir, parse.GetValue(targetName), parse.GetValue(profilesDir)?.FullName);
-            }
-            catch (ProjectException e)
-            {
-                foreach (var diagnostic in e.Diagnostics)
-                {
-                    error.WriteLine(diagnostic.ToString());
-                }
-
-                error.WriteLine("(to parse without a profile, give the target's facts: --target-type duckdb --target-schema main)");
-                return Task.FromResult(CeduleCommand.UsageError);
-            }
-
-            PyDict cliVars;
-            try
-            {
-                cliVars = ParseVars(parse.GetValue(vars));
-            }
-            catch (Exception e) when (e is JsonException or ProjectException)
-            {
-                error.WriteLine($"cedule parse: --vars is not a JSON or YAML mapping: {e.Message}");
-                return Task.FromResult(CeduleCommand.UsageError);
-            }
-
             var clock = Stopwatch.StartNew();
-            Cedule.Core.Parsing.ParseResult result;
-            try
+            var loaded = ProjectLoading.Load(parse, error, cancellationToken, line => output.WriteLine(line));
+            if (loaded is null)
             {
-                result = new ProjectParser(new ParseOptions { Target = target, Vars = cliVars, Log = line => output.WriteLine(line) })
-                    .Parse(dir, cancellationToken);
-            }
-            catch (ProjectException e)
-            {
-                foreach (var diagnostic in e.Diagnostics)
-                {
-                    error.WriteLine(diagnostic.ToString());
-                }
-
                 return Task.FromResult(CeduleCommand.UsageError);
             }
 
-            foreach (var diagnostic in result.Diagnostics)
-            {
-                (diagnostic.Severity == Severity.Error ? error : output).WriteLine(diagnostic.ToString());
-            }
-
+            var (result, dir, target) = loaded.Value;
             var targetDir = Path.Combine(dir, result.Root.TargetPath);
             Directory.CreateDirectory(targetDir);
             using (var stream = File.Create(Path.Combine(targetDir, "manifest.json")))
@@ -114,12 +53,13 @@ internal static class ProjectCommands
     {
         var mirror = new Option<DirectoryInfo?>("--packages-mirror") { Description = "A package mirror folder (<org>/<name>/<version>/) for hub packages; default CEDULE_PACKAGES_MIRROR." };
         var mirrorTo = new Option<DirectoryInfo?>("--mirror-to") { Description = "Also copy every resolved hub package into this mirror folder, for offline machines." };
-        var command = new Command("deps", "Install the packages of packages.yml (local, git, hub) into dbt_packages/.") { ProjectDir, mirror, mirrorTo };
+        var projectDir = new Option<DirectoryInfo?>("--project-dir") { Description = "The dbt project folder (default: the current folder)." };
+        var command = new Command("deps", "Install the packages of packages.yml (local, git, hub) into dbt_packages/.") { projectDir, mirror, mirrorTo };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var dir = parse.GetValue(ProjectDir)?.FullName ?? Directory.GetCurrentDirectory();
+            var dir = parse.GetValue(projectDir)?.FullName ?? Directory.GetCurrentDirectory();
             var options = new PackageInstallOptions
             {
                 MirrorTo = parse.GetValue(mirrorTo)?.FullName,
@@ -150,21 +90,6 @@ internal static class ProjectCommands
         return command;
     }
 
-    private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir)
-    {
-        var projectFile = Path.Combine(projectDir, Cedule.Core.Project.ProjectFile.FileName);
-        if (!File.Exists(projectFile))
-        {
-            throw new ProjectException(Diagnostic.Error(DiagnosticCodes.MissingFile,
-                $"no {Cedule.Core.Project.ProjectFile.FileName} in {projectDir}: is this a dbt project folder? (use --project-dir)",
-                SourceLocation.InFile(Cedule.Core.Project.ProjectFile.FileName)));
-        }
-
-        var project = Cedule.Core.Project.ProjectFile.Read(File.ReadAllText(projectFile), Cedule.Core.Project.ProjectFile.FileName);
-        var profile = project.Profile ?? project.Name;
-        return Cedule.Core.Project.ProfilesFile.Resolve(profile, targetName, profilesDir, projectDir, System.Environment.GetEnvironmentVariable).Facts;
-    }
-
     private static string RenderEnvVars(string text)
     {
         var env = new Cedule.Jinja.Environment();
@@ -176,16 +101,5 @@ internal static class ProjectCommands
                 : throw new Cedule.Jinja.TemplateException(Cedule.Jinja.ErrorKind.HostError, $"Env var required but not provided: '{name}'"));
         });
         return env.FromString(text, "packages.yml").Render();
-    }
-
-    private static PyDict ParseVars(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new PyDict();
-        }
-
-        return Cedule.Core.Yaml.YamlValues.ToValue(Cedule.Core.Yaml.YamlReader.Read(text, "--vars")) as PyDict
-            ?? throw new JsonException("expected a mapping such as {\"key\": \"value\"}");
     }
 }

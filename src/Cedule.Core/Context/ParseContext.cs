@@ -1,5 +1,6 @@
 using Cedule.Core.Configs;
 using Cedule.Core.Manifest;
+using Cedule.Core.Parsing;
 using Cedule.Jinja;
 using Cedule.Jinja.Values;
 
@@ -50,7 +51,8 @@ internal sealed partial class ParseContext
             return true;
         }
 
-        if (_project.Packages.Contains(name))
+        // `dbt` is the namespace of Cedule's built-in macros (dbt.concat, dbt.type_string…).
+        if (_project.Packages.Contains(name) || name == MacroRegistry.InternalPackage)
         {
             value = new PackageNamespace(_project.Macros, name, MacrosCalled);
             _cache[name] = value;

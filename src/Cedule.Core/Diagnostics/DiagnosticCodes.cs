@@ -70,4 +70,13 @@ public static class DiagnosticCodes
 
     /// <summary>selectors.yml is invalid or --selector names an unknown selector.</summary>
     public const string SelectorDefinition = "CED1302";
+
+    /// <summary>A selection method Cedule does not support yet (<c>state:</c>, <c>result:</c>, <c>source_status:</c>).</summary>
+    public const string SelectorUnsupported = "CED1303";
+
+    /// <summary>A selection criterion matches no enabled node (a warning, as dbt's NoNodesForSelectionCriteria).</summary>
+    public const string SelectorNoMatch = "CED1304";
+
+    /// <summary>A node depends on a unique id that is not in the graph.</summary>
+    public const string DependencyNotFound = "CED1305";
 }

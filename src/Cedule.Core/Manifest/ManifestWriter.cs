@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cedule.Core.Context;
 using Cedule.Core.Parsing;
@@ -15,7 +16,9 @@ public static class ManifestWriter
     /// <summary>Writes the manifest of <paramref name="result"/> to <paramref name="stream"/>.</summary>
     public static void Write(ParseResult result, TargetFacts target, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping keeps accented names and SQL quotes readable, as dbt's manifest does;
+        // the file is data, never embedded in HTML.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteStartObject("metadata");
         json.WriteString("dbt_schema_version", "https://schemas.getdbt.com/dbt/manifest/v12.json");
@@ -31,6 +34,7 @@ public static class ManifestWriter
         {
             json.WritePropertyName(node.UniqueId);
             WriteNode(json, node);
+            json.Flush(); // keeps the writer's buffer small on projects of thousands of nodes
         }
 
         json.WriteEndObject();

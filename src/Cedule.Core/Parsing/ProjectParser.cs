@@ -66,6 +66,11 @@ public sealed partial class ProjectParser
 
         var context = new ProjectContext(root, projects, _options.Target, macros, _options.Vars, _options.Environment, _options.Log);
         var macroIds = new List<string>();
+
+        // Cedule's own (dbt's) macros first: a project or package macro of the same name wins by
+        // the lookup order (package, root project, then dbt), as in dbt.
+        Dialects.DialectMacros.Register(macros);
+        macroIds.AddRange(Dialects.DialectMacros.Macros.Select(m => $"macro.{MacroRegistry.InternalPackage}.{m.Key}"));
         var docs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var package in packages)
         {

@@ -1,7 +1,7 @@
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Project;
 
-namespace Cedule.Core.Tests.Project;
+namespace Cedule.Core.Tests.ProjectFiles;
 
 public sealed class ProfilesFileTests : IDisposable
 {

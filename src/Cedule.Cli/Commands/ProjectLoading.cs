@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Text.Json;
+using Cedule.Core;
+using Cedule.Core.Context;
+using Cedule.Core.Diagnostics;
+using Cedule.Core.Parsing;
+using Cedule.Core.Project;
+using Cedule.Jinja.Values;
+
+namespace Cedule.Cli.Commands;
+
+/// <summary>
+/// The options every project command shares (<c>--project-dir</c>, the target, <c>--vars</c>) and
+/// the parse they lead to. Target facts come from profiles.yml, or from <c>--target-type</c> alone
+/// (no profile, no connection), which is how the control plane parses.
+/// </summary>
+internal static class ProjectLoading
+{
+    private sealed record Options(
+        Option<DirectoryInfo?> ProjectDir,
+        Option<string?> TargetType,
+        Option<string?> Target,
+        Option<string> TargetSchema,
+        Option<string?> TargetDatabase,
+        Option<string?> Vars,
+        Option<DirectoryInfo?> ProfilesDir);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Command, Options> ByCommand = [];
+
+    public static void AddOptions(Command command)
+    {
+        var options = new Options(
+            new Option<DirectoryInfo?>("--project-dir") { Description = "The dbt project folder (default: the current folder)." },
+            new Option<string?>("--target-type")
+            {
+                Description = "Parse for this adapter type (duckdb, postgres, sqlserver, fabric) without reading profiles.yml, as the control plane does.",
+            },
+            new Option<string?>("--target", "-t") { Description = "The profile target to use (default: the profile's 'target:'; 'dev' with --target-type)." },
+            new Option<string>("--target-schema") { Description = "With --target-type: the target's default schema.", DefaultValueFactory = _ => "main" },
+            new Option<string?>("--target-database") { Description = "With --target-type: the target's default database." },
+            new Option<string?>("--vars") { Description = "Variables as a JSON or YAML mapping, overriding the project's." },
+            new Option<DirectoryInfo?>("--profiles-dir") { Description = "Folder of profiles.yml (default: CEDULE_PROFILES_DIR, the project folder, then ~/.dbt)." });
+        foreach (var option in (Option[])[options.ProjectDir, options.TargetType, options.Target, options.TargetSchema, options.TargetDatabase, options.Vars, options.ProfilesDir])
+        {
+            command.Options.Add(option);
+        }
+
+        ByCommand.Add(command, options);
+    }
+
+    /// <summary>The project folder the command runs on.</summary>
+    public static string ProjectDirectory(System.CommandLine.ParseResult parse) =>
+        parse.GetValue(ByCommand.GetValue(parse.CommandResult.Command, _ => throw new InvalidOperationException()).ProjectDir)?.FullName
+        ?? Directory.GetCurrentDirectory();
+
+    /// <summary>Parses the project; on a usage problem prints it and returns null. Project diagnostics are printed.</summary>
+    public static (Core.Parsing.ParseResult Result, string Directory, TargetFacts Target)? Load(
+        System.CommandLine.ParseResult parse, TextWriter error, CancellationToken cancellationToken, Action<string>? log = null, bool printWarnings = true)
+    {
+        var options = ByCommand.GetValue(parse.CommandResult.Command, _ => throw new InvalidOperationException("project options were not added"));
+        var dir = ProjectDirectory(parse);
+        PyDict vars;
+        try
+        {
+            vars = ParseVars(parse.GetValue(options.Vars));
+        }
+        catch (Exception e) when (e is JsonException or ProjectException)
+        {
+            error.WriteLine($"cedule: --vars is not a JSON or YAML mapping: {e.Message}");
+            return null;
+        }
+
+        try
+        {
+            var target = parse.GetValue(options.TargetType) is { } type
+                ? new TargetFacts(parse.GetValue(options.Target) ?? "dev", type, parse.GetValue(options.TargetDatabase), parse.GetValue(options.TargetSchema)!)
+                : FactsFromProfile(dir, parse.GetValue(options.Target), parse.GetValue(options.ProfilesDir)?.FullName);
+            var result = new ProjectParser(new ParseOptions { Target = target, Vars = vars, Log = log }).Parse(dir, cancellationToken);
+            foreach (var diagnostic in result.Diagnostics)
+            {
+                if (diagnostic.Severity == Severity.Error || printWarnings)
+                {
+                    error.WriteLine(diagnostic.ToString());
+                }
+            }
+
+            return result.IsValid || parse.CommandResult.Command.Name == "parse" ? (result, dir, target) : null;
+        }
+        catch (ProjectException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                error.WriteLine(diagnostic.ToString());
+            }
+
+            if (e.Diagnostics.Any(d => d.Code == DiagnosticCodes.ProfilesConfig))
+            {
+                error.WriteLine("(to parse without a profile, give the target's facts: --target-type duckdb --target-schema main)");
+            }
+
+            return null;
+        }
+    }
+
+    private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir)
+    {
+        var projectFile = Path.Combine(projectDir, ProjectFile.FileName);
+        if (!File.Exists(projectFile))
+        {
+            throw new ProjectException(Diagnostic.Error(DiagnosticCodes.MissingFile,
+                $"no {ProjectFile.FileName} in {projectDir}: is this a dbt project folder? (use --project-dir)",
+                SourceLocation.InFile(ProjectFile.FileName)));
+        }
+
+        var project = ProjectFile.Read(File.ReadAllText(projectFile), ProjectFile.FileName);
+        return ProfilesFile.Resolve(project.Profile ?? project.Name, targetName, profilesDir, projectDir, System.Environment.GetEnvironmentVariable).Facts;
+    }
+
+    private static PyDict ParseVars(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new PyDict();
+        }
+
+        return Core.Yaml.YamlValues.ToValue(Core.Yaml.YamlReader.Read(text, "--vars")) as PyDict
+            ?? throw new JsonException("expected a mapping such as {\"key\": \"value\"}");
+    }
+}
