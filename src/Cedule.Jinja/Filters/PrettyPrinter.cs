@@ -120,6 +120,9 @@ internal static class PrettyPrinter
                 FormatItems(text, list, indent, allowance + 1, level);
                 text.Append(']');
                 return;
+            case string s when s.Length > 0:
+                FormatString(text, s, indent, allowance, level);
+                return;
             case PyTuple tuple when tuple.Count > 0:
                 var end = tuple.Count == 1 ? ",)" : ")";
                 text.Append('(');
@@ -130,6 +133,118 @@ internal static class PrettyPrinter
                 text.Append(rep);
                 return;
         }
+    }
+
+    // pprint's _pprint_str: a long string is split at whitespace into adjacent literals.
+    private static void FormatString(StringBuilder text, string s, int indent, int allowance, int level)
+    {
+        var chunks = new List<string>();
+        var lines = PyMethods.SplitLines(s, true);
+        if (level == 1)
+        {
+            indent++;
+            allowance++;
+        }
+
+        var maxWidth1 = Width - indent;
+        var maxWidth = maxWidth1;
+        var rep = string.Empty;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = (string)lines[i]!;
+            rep = PyOps.Repr(line);
+            if (i == lines.Count - 1)
+            {
+                maxWidth1 -= allowance;
+            }
+
+            if (rep.Length <= maxWidth1)
+            {
+                chunks.Add(rep);
+                continue;
+            }
+
+            var parts = WordParts(line);
+            var maxWidth2 = maxWidth;
+            var current = string.Empty;
+            for (var j = 0; j < parts.Count; j++)
+            {
+                var candidate = current + parts[j];
+                if (j == parts.Count - 1 && i == lines.Count - 1)
+                {
+                    maxWidth2 -= allowance;
+                }
+
+                if (PyOps.Repr(candidate).Length > maxWidth2)
+                {
+                    if (current.Length > 0)
+                    {
+                        chunks.Add(PyOps.Repr(current));
+                    }
+
+                    current = parts[j];
+                }
+                else
+                {
+                    current = candidate;
+                }
+            }
+
+            if (current.Length > 0)
+            {
+                chunks.Add(PyOps.Repr(current));
+            }
+        }
+
+        if (chunks.Count == 1)
+        {
+            text.Append(rep);
+            return;
+        }
+
+        if (level == 1)
+        {
+            text.Append('(');
+        }
+
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append('\n').Append(' ', indent);
+            }
+
+            text.Append(chunks[i]);
+        }
+
+        if (level == 1)
+        {
+            text.Append(')');
+        }
+    }
+
+    // re.findall(r'\S*\s*', line) without the final empty match.
+    private static List<string> WordParts(string line)
+    {
+        var parts = new List<string>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            var start = i;
+            while (i < line.Length && !PyMethods.IsPySpace(line[i]))
+            {
+                i++;
+            }
+
+            while (i < line.Length && PyMethods.IsPySpace(line[i]))
+            {
+                i++;
+            }
+
+            parts.Add(line[start..i]);
+        }
+
+        return parts;
     }
 
     private static void FormatItems(StringBuilder text, IReadOnlyList<object?> items, int indent, int allowance, int level)
