@@ -81,7 +81,7 @@ internal sealed class LoopContext : IJinjaObject, IJinjaCallable
         }
     }
 
-    private object? Cycle(Arguments arguments)
+    internal object? Cycle(Arguments arguments)
     {
         if (arguments.Count == 0)
         {
@@ -93,7 +93,7 @@ internal sealed class LoopContext : IJinjaObject, IJinjaCallable
 
     private object Changed(Arguments arguments)
     {
-        object? value = new PyTuple(arguments.Positional);
+        object? value = new PyTuple([.. arguments.Positional]);
         if (lastChanged == NoValue || !PyOps.Equals(lastChanged, value))
         {
             lastChanged = value;

@@ -11,6 +11,12 @@ internal sealed partial class Renderer
         if (call.Callee is GetAttrExpr method)
         {
             var target = Eval(method.Target, scope);
+            if (target is LoopContext loop && string.Equals(method.Name, "cycle", StringComparison.Ordinal))
+            {
+                // loop.cycle(...) is called, never kept: skip making a bound function per row.
+                return loop.Cycle(BuildArguments(call.Args, scope, caller));
+            }
+
             if (target is string or List<object?> or PyDict or long or double)
             {
                 var methodArgs = BuildArguments(call.Args, scope, caller);
@@ -32,9 +38,35 @@ internal sealed partial class Renderer
 
     private Arguments BuildArguments(CallArgs args, Scope scope, Macro? caller)
     {
-        if (args.IsEmpty && caller is null)
+        if (caller is null)
         {
-            return Arguments.Empty;
+            if (args.IsEmpty)
+            {
+                return Arguments.Empty;
+            }
+
+            if (args.Constant is { } constant)
+            {
+                // The same fuel as evaluating each literal would have taken.
+                for (var i = args.ConstantSteps; i > 0; i--)
+                {
+                    Step();
+                }
+
+                return constant;
+            }
+
+            if (args.DynArgs is null && args.KeywordNames.Length == 0 && args.DynKwargs is null)
+            {
+                // The common shape (positional only): one exact-size array, no list around it.
+                var items = new object?[args.Positional.Length];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Eval(args.Positional[i], scope);
+                }
+
+                return new Arguments(items);
+            }
         }
 
         var positional = new List<object?>(args.Positional.Length);

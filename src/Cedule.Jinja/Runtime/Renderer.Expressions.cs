@@ -1,4 +1,3 @@
-using System.Text;
 using Cedule.Jinja.Syntax.Ast;
 using Cedule.Jinja.Values;
 
@@ -148,7 +147,7 @@ internal sealed partial class Renderer
 
     private string EvalConcat(ConcatExpr expr, Scope scope)
     {
-        var text = new StringBuilder();
+        var text = BufferPool.Rent();
         foreach (var item in expr.Items)
         {
             var value = Eval(item, scope);
@@ -156,7 +155,7 @@ internal sealed partial class Renderer
         }
 
         ConsumeFuel(text.Length / 64);
-        return text.ToString();
+        return BufferPool.ToStringAndReturn(text);
     }
 
     private object? EvalCond(CondExpr expr, Scope scope)

@@ -16,9 +16,9 @@ internal sealed partial class Renderer
         EnterCall();
         try
         {
-            var output = new StringBuilder();
+            var output = BufferPool.Rent();
             RunLoop(stmt, iterable, outerScope, output, depth0);
-            return output.ToString();
+            return BufferPool.ToStringAndReturn(output);
         }
         finally
         {

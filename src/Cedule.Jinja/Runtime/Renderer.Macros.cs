@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cedule.Jinja.Values;
 
 namespace Cedule.Jinja.Runtime;
@@ -100,9 +99,16 @@ internal sealed partial class Renderer
                 }
             }
 
-            var output = new StringBuilder();
-            ExecBody(def.Body, scope, output);
-            return output.ToString();
+            var output = BufferPool.Rent();
+            try
+            {
+                ExecBody(def.Body, scope, output);
+                return output.ToString();
+            }
+            finally
+            {
+                BufferPool.Return(output);
+            }
         }
         catch (MacroReturn signal)
         {

@@ -136,14 +136,14 @@ internal sealed partial class Renderer
     /// </summary>
     private Flow ExecSetBlock(SetBlockStmt stmt, Scope scope)
     {
-        var buffer = new StringBuilder();
+        var buffer = BufferPool.Rent();
         var flow = ExecBody(stmt.Body, new Scope(scope.Frame, scope.Template, scope), buffer);
+        object? value = BufferPool.ToStringAndReturn(buffer);
         if (flow != Flow.Normal)
         {
             return flow;
         }
 
-        object? value = buffer.ToString();
         if (stmt.Filter is not null)
         {
             value = ApplyFilterChain(stmt.Filter, value, scope);
@@ -155,14 +155,15 @@ internal sealed partial class Renderer
 
     private Flow ExecFilterBlock(FilterBlockStmt stmt, Scope scope, StringBuilder output)
     {
-        var buffer = new StringBuilder();
+        var buffer = BufferPool.Rent();
         var flow = ExecBody(stmt.Body, new Scope(scope.Frame, scope.Template, scope), buffer);
+        var text = BufferPool.ToStringAndReturn(buffer);
         if (flow != Flow.Normal)
         {
             return flow;
         }
 
-        Emit(ApplyFilterChain(stmt.Filter, buffer.ToString(), scope), output);
+        Emit(ApplyFilterChain(stmt.Filter, text, scope), output);
         return Flow.Normal;
     }
 

@@ -116,6 +116,53 @@ internal sealed class CallArgs(Expr[] positional, string[] keywordNames, Expr[] 
     public Expr? DynKwargs { get; } = dynKwargs;
 
     public bool IsEmpty => Positional.Length == 0 && KeywordNames.Length == 0 && DynArgs is null && DynKwargs is null;
+
+    /// <summary>
+    /// The arguments, built once, when every one is a literal (<c>default('n/a')</c>,
+    /// <c>round(2)</c>, <c>join(", ")</c>): literals are immutable, so every call can share them
+    /// instead of allocating lists per call. Null when some argument must be evaluated.
+    /// </summary>
+    public Arguments? Constant { get; } = BuildConstant(positional, keywordNames, keywordValues, dynArgs, dynKwargs);
+
+    /// <summary>How many expressions a call evaluates for <see cref="Constant"/> (each costs one fuel step).</summary>
+    public int ConstantSteps => Positional.Length + KeywordValues.Length;
+
+    private static Arguments? BuildConstant(Expr[] positional, string[] names, Expr[] values, Expr? dynArgs, Expr? dynKwargs)
+    {
+        if (dynArgs is not null || dynKwargs is not null || (positional.Length == 0 && names.Length == 0))
+        {
+            return null;
+        }
+
+        var items = new object?[positional.Length];
+        for (var i = 0; i < positional.Length; i++)
+        {
+            if (positional[i] is not ConstExpr constant)
+            {
+                return null;
+            }
+
+            items[i] = constant.Value;
+        }
+
+        if (names.Length == 0)
+        {
+            return new Arguments(items);
+        }
+
+        var keywords = new KeyValuePair<string, object?>[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (values[i] is not ConstExpr constant)
+            {
+                return null;
+            }
+
+            keywords[i] = new(names[i], constant.Value);
+        }
+
+        return new Arguments(items, keywords);
+    }
 }
 
 internal sealed class CallExpr(Span span, Expr callee, CallArgs args) : Expr(span, ExprKind.Call)
