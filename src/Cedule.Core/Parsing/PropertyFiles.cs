@@ -26,6 +26,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
     };
 
     private readonly List<Patch> _patches = [];
+    private Dictionary<(string Type, string Name), List<Patch>>? _patchIndex;
     private readonly List<SourceDefinition> _sources = [];
     private readonly List<ExposureDefinition> _exposures = [];
 
@@ -152,7 +153,13 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
     /// <summary>Applies the property-file patch for <paramref name="node"/>: the node's own package's first, then the root's, then any.</summary>
     public void ApplyPatch(ManifestNode node)
     {
-        var candidates = _patches.Where(p => p.ResourceType == node.ResourceType && p.Name == node.Name).ToList();
+        // Indexed once all property files are read: a linear scan per node is quadratic on large projects.
+        _patchIndex ??= _patches.GroupBy(p => (p.ResourceType, p.Name)).ToDictionary(g => g.Key, g => g.ToList());
+        if (!_patchIndex.TryGetValue((node.ResourceType, node.Name), out var candidates))
+        {
+            return;
+        }
+
         var patch = candidates.FirstOrDefault(p => p.Package == node.PackageName)
             ?? candidates.FirstOrDefault(p => p.Package == context.Root.Name)
             ?? candidates.FirstOrDefault();
