@@ -29,7 +29,9 @@ internal sealed partial class Renderer
     /// <summary>Runs a loop; the result is the flow of its <c>else</c> body, which belongs to the enclosing loop.</summary>
     private Flow RunLoop(ForStmt stmt, object? iterable, Scope outer, StringBuilder output, int depth0)
     {
-        var loopScope = new Scope(outer.Frame, outer.Template, outer, 4);
+        // Room for exactly the targets and `loop`, the names every iteration sets.
+        var names = stmt.Target.Kind == TargetKind.Tuple ? stmt.Target.Items.Length : 1;
+        var loopScope = new Scope(outer.Frame, outer.Template, outer, stmt.UsesLoop ? names + 1 : names);
         var iterated = false;
         if (!stmt.UsesLoop && stmt.Filter is null && iterable is List<object?> list)
         {
