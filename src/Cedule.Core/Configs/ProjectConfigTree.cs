@@ -49,6 +49,29 @@ public sealed class ProjectConfigTree
         }
     }
 
+    /// <summary>
+    /// Every folder (or node) path the tree names, from the package level down, such as
+    /// <c>[core, staging]</c>: the keys without <c>+</c> whose values are mappings.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<string>> Paths()
+    {
+        var stack = new Stack<(PyDict Level, string[] Path)>();
+        stack.Push((_root, []));
+        while (stack.Count > 0)
+        {
+            var (level, path) = stack.Pop();
+            foreach (var (key, value) in level)
+            {
+                if (key is string name && !name.StartsWith('+') && value is PyDict child)
+                {
+                    string[] childPath = [.. path, name];
+                    yield return childPath;
+                    stack.Push((child, childPath));
+                }
+            }
+        }
+    }
+
     private static PyDict ConfigsOf(PyDict level)
     {
         var configs = new PyDict();

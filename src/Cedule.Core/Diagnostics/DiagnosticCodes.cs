@@ -34,6 +34,9 @@ public static class DiagnosticCodes
     /// <summary>profiles.yml is invalid or lacks the profile or target asked for.</summary>
     public const string ProfilesConfig = "CED1105";
 
+    /// <summary>A folder path of dbt_project.yml's resource configs that matches no resource (a warning: often a typo).</summary>
+    public const string UnusedConfigPath = "CED1106";
+
     // CED12xx: templates and nodes.
 
     /// <summary>A template does not compile or fails when rendered at parse time.</summary>

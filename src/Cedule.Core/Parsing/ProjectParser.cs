@@ -93,6 +93,7 @@ public sealed partial class ProjectParser
         nodes.AddRange(properties.BuildSources(root));
         nodes.AddRange(properties.BuildGenericTests(nodes, root, context));
         properties.ReportUnusedPatches();
+        ReportUnusedConfigPaths(root, nodes);
         ResolveDependencies(nodes, root);
         nodes.Sort((a, b) => string.CompareOrdinal(a.UniqueId, b.UniqueId));
         macroIds.Sort(StringComparer.Ordinal);
@@ -100,6 +101,36 @@ public sealed partial class ProjectParser
     }
 
     internal void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    /// <summary>
+    /// dbt warns about dbt_project.yml config paths that apply to no resource: usually a folder
+    /// renamed or misspelled, whose configs silently stopped applying.
+    /// </summary>
+    private void ReportUnusedConfigPaths(ProjectFile root, List<ManifestNode> nodes)
+    {
+        var sections = new (string Name, Configs.ProjectConfigTree Tree, string[] Types)[]
+        {
+            ("models", root.Models, ["model"]),
+            ("seeds", root.Seeds, ["seed"]),
+            ("snapshots", root.Snapshots, ["snapshot"]),
+            ("data_tests", root.DataTests, ["test"]),
+            ("sources", root.Sources, ["source"]),
+            ("analyses", root.Analyses, ["analysis"]),
+        };
+        foreach (var (name, tree, types) in sections)
+        {
+            var fqns = nodes.Where(n => types.Contains(n.ResourceType, StringComparer.Ordinal)).Select(n => n.Fqn).ToList();
+            foreach (var path in tree.Paths())
+            {
+                if (!fqns.Exists(fqn => fqn.Count >= path.Count && path.Select((part, i) => part == fqn[i]).All(same => same)))
+                {
+                    Report(Diagnostic.Warning(DiagnosticCodes.UnusedConfigPath,
+                        $"the configuration path {name}.{string.Join('.', path)} in {ProjectFile.FileName} applies to no resource (a renamed or misspelled folder?)",
+                        SourceLocation.InFile(root.Path)));
+                }
+            }
+        }
+    }
 
     internal Jinja.Environment Env => _env;
 

@@ -114,12 +114,12 @@ internal sealed partial class PropertyFiles
         {
             foreach (var target in patch.AppliedTo)
             {
-                AddTests(tests, patch.Package, patch.File, target, patch.Body, columnName: null, root, projectContext);
+                AddTests(tests, patch.Package, patch.File, patch.Folders, target, patch.Body, columnName: null, root, projectContext);
                 if (patch.Body.TryGetValue("columns", out var columns) && columns is List<object?> list)
                 {
                     foreach (var column in list.OfType<PyDict>())
                     {
-                        AddTests(tests, patch.Package, patch.File, target, column, PyOps.ToStr(column["name"]), root, projectContext);
+                        AddTests(tests, patch.Package, patch.File, patch.Folders, target, column, PyOps.ToStr(column["name"]), root, projectContext);
                     }
                 }
             }
@@ -130,12 +130,12 @@ internal sealed partial class PropertyFiles
         {
             var id = $"source.{definition.Package}.{PyOps.ToStr(definition.Source["name"])}.{PyOps.ToStr(definition.Table["name"])}";
             var source = sources[id];
-            AddTests(tests, definition.Package, definition.File, source, definition.Table, null, root, projectContext);
+            AddTests(tests, definition.Package, definition.File, definition.Folders, source, definition.Table, null, root, projectContext);
             if (definition.Table.TryGetValue("columns", out var columns) && columns is List<object?> list)
             {
                 foreach (var column in list.OfType<PyDict>())
                 {
-                    AddTests(tests, definition.Package, definition.File, source, column, PyOps.ToStr(column["name"]), root, projectContext);
+                    AddTests(tests, definition.Package, definition.File, definition.Folders, source, column, PyOps.ToStr(column["name"]), root, projectContext);
                 }
             }
         }
@@ -143,7 +143,8 @@ internal sealed partial class PropertyFiles
         return tests;
     }
 
-    private void AddTests(List<ManifestNode> tests, string package, string file, ManifestNode target, PyDict owner, string? columnName, ProjectFile root, ProjectContext projectContext)
+    private void AddTests(
+        List<ManifestNode> tests, string package, string file, IReadOnlyList<string> folders, ManifestNode target, PyDict owner, string? columnName, ProjectFile root, ProjectContext projectContext)
     {
         var definitions = new List<object?>();
         foreach (var key in (string[])["data_tests", "tests"])
@@ -156,7 +157,7 @@ internal sealed partial class PropertyFiles
 
         foreach (var definition in definitions)
         {
-            var test = BuildTest(package, file, target, definition, columnName, root, projectContext);
+            var test = BuildTest(package, file, folders, target, definition, columnName, root, projectContext);
             if (test is not null)
             {
                 tests.Add(test);
@@ -164,7 +165,8 @@ internal sealed partial class PropertyFiles
         }
     }
 
-    private ManifestNode? BuildTest(string package, string file, ManifestNode target, object? definition, string? columnName, ProjectFile root, ProjectContext projectContext)
+    private ManifestNode? BuildTest(
+        string package, string file, IReadOnlyList<string> folders, ManifestNode target, object? definition, string? columnName, ProjectFile root, ProjectContext projectContext)
     {
         string testName;
         var args = new PyDict();
@@ -238,9 +240,8 @@ internal sealed partial class PropertyFiles
         var isSource = target.ResourceType == "source";
         var targetName = isSource ? $"{target.SourceName}_{target.Name}" : target.Name;
         var name = customName ?? SynthesizeName(ns is null ? shortName : $"{ns}_{shortName}", targetName, args, isSource);
-        var fqnFolders = file.Split('/')[1..^1];
         var fqn = new List<string> { package };
-        fqn.AddRange(fqnFolders);
+        fqn.AddRange(folders);
         fqn.Add(name);
         var node = new ManifestNode
         {

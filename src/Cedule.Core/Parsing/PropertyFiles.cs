@@ -28,7 +28,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
     private readonly List<Patch> _patches = [];
     private readonly List<SourceDefinition> _sources = [];
 
-    private sealed record Patch(string ResourceType, string Name, string Package, string File, PyDict Body, SourceLocation Location)
+    private sealed record Patch(string ResourceType, string Name, string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location)
     {
         public List<ManifestNode> AppliedTo { get; } = [];
     }
@@ -63,22 +63,23 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                 continue;
             }
 
+            // Tests defined in the file are named, and configured, by the file's folders under its resource path.
+            var resourceFolders = inResource.Split('/')[..^1];
             foreach (var (key, value) in mapping.Entries)
             {
                 if (Sections.TryGetValue(key.Text, out var resourceType))
                 {
-                    ReadPatches(package, display, resourceType, value);
+                    ReadPatches(package, display, resourceFolders, resourceType, value);
                 }
                 else if (key.Text == "sources" && value is YamlSequence sources)
                 {
-                    var resourceFolders = inResource.Split('/')[..^1];
                     ReadSources(package, display, sources, resourceFolders);
                 }
             }
         }
     }
 
-    private void ReadPatches(PackageSource package, string display, string resourceType, YamlNode value)
+    private void ReadPatches(PackageSource package, string display, IReadOnlyList<string> folders, string resourceType, YamlNode value)
     {
         if (value is not YamlSequence items)
         {
@@ -98,7 +99,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                 continue;
             }
 
-            _patches.Add(new Patch(resourceType, name, package.Name, display, YamlValues.ToDict(entry), entry.Location));
+            _patches.Add(new Patch(resourceType, name, package.Name, display, folders, YamlValues.ToDict(entry), entry.Location));
         }
     }
 

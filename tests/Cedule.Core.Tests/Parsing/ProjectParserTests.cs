@@ -141,6 +141,25 @@ public sealed class ProjectParserTests : IDisposable
     }
 
     [Fact]
+    public async Task Parse_DataTestsConfigByFolder_AppliesToTestsDefinedInThatFolderAndWarnsOnUnusedPaths()
+    {
+        await ParseFixtureAsync();
+        var centre = Path.Combine(_dir, "centre");
+        File.AppendAllText(Path.Combine(centre, "dbt_project.yml"),
+            "\ndata_tests:\n  core:\n    staging:\n      +severity: warn\n    stagging:\n      +tags: [typo]\n");
+
+        var result = new ProjectParser(new ParseOptions { Target = DuckDb, Environment = _ => null }).Parse(centre, TestContext.Current.CancellationToken);
+
+        var unique = result.Nodes.Single(n => n.Name == "unique_stg_eleves_eleve_id");
+        Assert.Equal(["core", "staging", "unique_stg_eleves_eleve_id"], unique.Fqn);
+        Assert.Equal("warn", unique.Config["severity"]);
+        Assert.Equal("ERROR", result.Nodes.Single(n => n.Name == "source_not_null_gpi_e_ele_fiche").Config["severity"]);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.UnusedConfigPath);
+        Assert.Contains("data_tests.core.stagging", warning.Message, StringComparison.Ordinal);
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
     public async Task Parse_ManyProblems_ReportsEveryOneWithItsLocation()
     {
         var result = await ParseFixtureAsync();
