@@ -30,7 +30,7 @@ public static class ManifestWriter
 
         var enabled = result.Nodes.Where(n => n.IsEnabled).ToList();
         json.WriteStartObject("nodes");
-        foreach (var node in enabled.Where(n => n.ResourceType != "source"))
+        foreach (var node in enabled.Where(n => n.ResourceType is not ("source" or "exposure")))
         {
             json.WritePropertyName(node.UniqueId);
             WriteNode(json, node);
@@ -40,6 +40,14 @@ public static class ManifestWriter
         json.WriteEndObject();
         json.WriteStartObject("sources");
         foreach (var node in enabled.Where(n => n.ResourceType == "source"))
+        {
+            json.WritePropertyName(node.UniqueId);
+            WriteNode(json, node);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("exposures");
+        foreach (var node in enabled.Where(n => n.ResourceType == "exposure"))
         {
             json.WritePropertyName(node.UniqueId);
             WriteNode(json, node);

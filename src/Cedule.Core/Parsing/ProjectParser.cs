@@ -92,6 +92,7 @@ public sealed partial class ProjectParser
 
         nodes.AddRange(properties.BuildSources(root));
         nodes.AddRange(properties.BuildGenericTests(nodes, root, context));
+        nodes.AddRange(properties.BuildExposures(root, context));
         properties.ReportUnusedPatches();
         ReportUnusedConfigPaths(root, nodes);
         ResolveDependencies(nodes, root);
@@ -116,6 +117,7 @@ public sealed partial class ProjectParser
             ("data_tests", root.DataTests, ["test"]),
             ("sources", root.Sources, ["source"]),
             ("analyses", root.Analyses, ["analysis"]),
+            ("exposures", root.Exposures, ["exposure"]),
         };
         foreach (var (name, tree, types) in sections)
         {

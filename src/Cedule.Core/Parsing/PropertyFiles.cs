@@ -27,11 +27,14 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
 
     private readonly List<Patch> _patches = [];
     private readonly List<SourceDefinition> _sources = [];
+    private readonly List<ExposureDefinition> _exposures = [];
 
     private sealed record Patch(string ResourceType, string Name, string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location)
     {
         public List<ManifestNode> AppliedTo { get; } = [];
     }
+
+    private sealed record ExposureDefinition(string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location);
 
     private sealed record SourceDefinition(string Package, string File, PyDict Source, PyDict Table, IReadOnlyList<string> Folders, SourceLocation Location);
 
@@ -74,6 +77,20 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                 else if (key.Text == "sources" && value is YamlSequence sources)
                 {
                     ReadSources(package, display, sources, resourceFolders);
+                }
+                else if (key.Text == "exposures" && value is YamlSequence exposures)
+                {
+                    foreach (var item in exposures.Items)
+                    {
+                        if (item is YamlMapping exposure && YamlValues.ToValue(exposure["name"]) is string)
+                        {
+                            _exposures.Add(new ExposureDefinition(package.Name, display, resourceFolders, YamlValues.ToDict(exposure), exposure.Location));
+                        }
+                        else
+                        {
+                            parser.Report(Diagnostic.Error(DiagnosticCodes.YamlShape, "each exposure needs a 'name'", item.Location));
+                        }
+                    }
                 }
             }
         }

@@ -128,6 +128,17 @@ public sealed class ProjectParserTests : IDisposable
     }
 
     [Fact]
+    public async Task Parse_Exposure_DependsOnWhatItsDependsOnNames()
+    {
+        var result = await ParseFixtureAsync();
+
+        var exposure = Node(result, "exposure.core.tdb_absenteisme_pbi");
+        Assert.Equal(["model.core.tdb_absenteisme", "source.core.gpi.e_ele"], exposure.DependsOnNodes);
+        Assert.Equal("dashboard", exposure.Config["type"]);
+        Assert.Equal("Rapport Power BI", exposure.Description);
+    }
+
+    [Fact]
     public async Task Parse_EnabledFromCliVar_RendersToANativeBoolean()
     {
         var result = await ParseFixtureAsync(new ParseOptions
