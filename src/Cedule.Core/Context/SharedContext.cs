@@ -76,54 +76,10 @@ internal static class SharedContext
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            Write(writer, value);
+            Manifest.JsonValues.Write(writer, value);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void Write(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null or Undefined:
-                writer.WriteNullValue();
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            case long l:
-                writer.WriteNumberValue(l);
-                break;
-            case double d:
-                writer.WriteNumberValue(d);
-                break;
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case PyDict dict:
-                writer.WriteStartObject();
-                foreach (var (k, v) in dict)
-                {
-                    writer.WritePropertyName(PyOps.ToStr(k));
-                    Write(writer, v);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case IEnumerable<object?> items:
-                writer.WriteStartArray();
-                foreach (var item in items)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStringValue(PyOps.ToStr(value));
-                break;
-        }
     }
 
     private static List<object?> Zip(Arguments args)

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cedule.Core.Context;
 using Cedule.Core.Parsing;
-using Cedule.Jinja.Values;
 
 namespace Cedule.Core.Manifest;
 
@@ -207,47 +206,5 @@ public static class ManifestWriter
         json.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null or Undefined:
-                json.WriteNullValue();
-                break;
-            case bool b:
-                json.WriteBooleanValue(b);
-                break;
-            case long l:
-                json.WriteNumberValue(l);
-                break;
-            case double d when double.IsFinite(d):
-                json.WriteNumberValue(d);
-                break;
-            case string s:
-                json.WriteStringValue(s);
-                break;
-            case PyDict dict:
-                json.WriteStartObject();
-                foreach (var (k, v) in dict)
-                {
-                    json.WritePropertyName(PyOps.ToStr(k));
-                    WriteValue(json, v);
-                }
-
-                json.WriteEndObject();
-                break;
-            case IEnumerable<object?> items:
-                json.WriteStartArray();
-                foreach (var item in items)
-                {
-                    WriteValue(json, item);
-                }
-
-                json.WriteEndArray();
-                break;
-            default:
-                json.WriteStringValue(PyOps.ToStr(value));
-                break;
-        }
-    }
+    private static void WriteValue(Utf8JsonWriter json, object? value) => JsonValues.Write(json, value);
 }
