@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Cedule.Jinja.Syntax;
+using Cedule.Jinja.Syntax.Ast;
 using Cedule.Jinja.Values;
 
 namespace Cedule.Jinja.Runtime;
@@ -31,6 +32,8 @@ internal sealed partial class Renderer : IRuntime
     private int cancellationCountdown = CancellationCheckInterval;
     private int depth;
     private StringBuilder? discard;
+    private Dictionary<(string Type, string Name), string>? noAttributeHints;
+    private Dictionary<ForStmt, LoopState>? loopStates;
 
     public Renderer(Environment environment, VariableSource renderVars, CancellationToken cancellationToken)
     {

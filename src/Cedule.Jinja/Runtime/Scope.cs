@@ -26,9 +26,9 @@ internal sealed class Scope
     }
 
     /// <summary>The template execution this scope belongs to (for locations, blocks and outer lookups).</summary>
-    public Frame Frame { get; }
+    public Frame Frame { get; private set; }
 
-    public Scope? Parent { get; }
+    public Scope? Parent { get; private set; }
 
     /// <summary>The template whose code runs in this scope: errors are located in it.</summary>
     public Template Template { get; set; }
@@ -75,6 +75,15 @@ internal sealed class Scope
 
         entries[count] = new Entry(name, value);
         count++;
+    }
+
+    /// <summary>Empties the scope and moves it under <paramref name="parent"/>, for a loop that reuses it on its next run.</summary>
+    public void Rebind(Frame frame, Template template, Scope parent)
+    {
+        Clear();
+        Frame = frame;
+        Template = template;
+        Parent = parent;
     }
 
     /// <summary>Forgets every name, so a loop can reuse one scope for all its iterations.</summary>
