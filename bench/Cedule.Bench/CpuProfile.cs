@@ -98,6 +98,7 @@ internal static class CpuProfile
         var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
         var inclusive = new Dictionary<string, int>(StringComparer.Ordinal);
         var charged = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stacks = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
         var allocatedByType = new Dictionary<string, long>(StringComparer.Ordinal);
         var allocatedByMethod = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -141,6 +142,9 @@ internal static class CpuProfile
 
             total++;
             Increment(exclusive, frames[0]);
+            // The running frame and its two callers (often runtime or BCL code), then the engine methods above.
+            var chain = frames.Take(3).Concat(frames.Skip(3).Where(IsEngine).Take(4)).Select(Short);
+            Increment(stacks, string.Join(" ← ", chain));
             Increment(charged, frames.FirstOrDefault(IsEngine) ?? frames[0]);
             seen.Clear();
             foreach (var frame in frames)
@@ -156,6 +160,7 @@ internal static class CpuProfile
         Print("exclusive (self)", exclusive, total, log, _ => true);
         Print("by innermost engine method (time in the runtime and the BCL, GC included, charged to the engine method that called it)", charged, total, log, _ => true);
         Print("inclusive (on the stack), engine methods only", inclusive, total, log, IsEngine);
+        Print("hottest stacks (running frame ← its callers ← engine methods)", stacks, total, log, _ => true, 15);
         log.WriteLine($"-- allocations (sampled every ~100 KB: {allocated / 1e6:0.0} MB in all), by type");
         PrintBytes(allocatedByType, allocated, log);
         log.WriteLine("-- allocations by innermost engine method");
@@ -189,10 +194,20 @@ internal static class CpuProfile
     private static void Increment(Dictionary<string, int> counts, string key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    private static void Print(string title, Dictionary<string, int> counts, int total, TextWriter log, Func<string, bool> filter)
+    private static string Short(string frame)
+    {
+        var bracket = frame.IndexOf(" [", StringComparison.Ordinal);
+        var name = bracket > 0 ? frame[..bracket] : frame;
+        var dot = name.LastIndexOf('.');
+        var type = dot > 0 ? name[..dot] : "";
+        var typeDot = type.LastIndexOf('.');
+        return (typeDot >= 0 ? type[(typeDot + 1)..] + "." : "") + name[(dot + 1)..] + (bracket > 0 ? frame[bracket..] : "");
+    }
+
+    private static void Print(string title, Dictionary<string, int> counts, int total, TextWriter log, Func<string, bool> filter, int top = Top)
     {
         log.WriteLine($"-- {title}");
-        foreach (var (frame, count) in counts.Where(pair => filter(pair.Key)).OrderByDescending(pair => pair.Value).Take(Top))
+        foreach (var (frame, count) in counts.Where(pair => filter(pair.Key)).OrderByDescending(pair => pair.Value).Take(top))
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{100.0 * count / Math.Max(1, total),6:0.0}%  {frame}"));
         }

@@ -11,10 +11,10 @@ namespace Cedule.Jinja.Runtime;
 internal sealed class LoopContext : IJinjaObject, IJinjaCallable
 {
     private static readonly object NoValue = new();
-    private readonly IReadOnlyList<object?> items;
     private readonly ForStmt? recursiveLoop;
-    private readonly Scope outerScope;
     private readonly bool strict;
+    private IReadOnlyList<object?> items;
+    private Scope outerScope;
     private object? lastChanged = NoValue;
 
     public LoopContext(IReadOnlyList<object?> items, int depth0, ForStmt? recursiveLoop, Scope outerScope, bool strict)
@@ -28,9 +28,19 @@ internal sealed class LoopContext : IJinjaObject, IJinjaCallable
 
     public int Index0 { get; set; }
 
-    public int Depth0 { get; }
+    public int Depth0 { get; private set; }
 
     public int Length => items.Count;
+
+    /// <summary>Starts a new run of a non-recursive loop whose body cannot have kept this object.</summary>
+    public void Reset(IReadOnlyList<object?> newItems, int depth0, Scope newOuterScope)
+    {
+        items = newItems;
+        Depth0 = depth0;
+        outerScope = newOuterScope;
+        Index0 = 0;
+        lastChanged = NoValue;
+    }
 
     public bool TryGetAttribute(string name, out object? value)
     {

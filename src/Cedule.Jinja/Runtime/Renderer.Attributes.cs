@@ -37,7 +37,7 @@ internal sealed partial class Renderer
                 break;
         }
 
-        return MakeUndefined($"{ObjectTypeRepr(obj, quoted: true)} has no attribute '{name}'", name);
+        return MakeUndefined(NoAttributeHint(obj, name), name);
     }
 
     /// <inheritdoc />
@@ -67,10 +67,31 @@ internal sealed partial class Renderer
                 return value;
             }
 
-            return MakeUndefined($"{ObjectTypeRepr(obj, quoted: true)} has no attribute '{name}'", name);
+            return MakeUndefined(NoAttributeHint(obj, name), name);
         }
 
         return MakeUndefined($"{ObjectTypeRepr(obj, quoted: false)} has no element {PyOps.Repr(key)}");
+    }
+
+    /// <summary>
+    /// The message of a missing attribute, built once per type and name in a render: a missing key
+    /// read in a loop (<c>row.email | default('n/a')</c>) would otherwise build it on every row.
+    /// </summary>
+    private string NoAttributeHint(object? obj, string name)
+    {
+        var type = obj is null ? "None" : PyOps.TypeName(obj);
+        var key = (type, name);
+        noAttributeHints ??= new Dictionary<(string, string), string>();
+        if (!noAttributeHints.TryGetValue(key, out var hint))
+        {
+            hint = $"{ObjectTypeRepr(obj, quoted: true)} has no attribute '{name}'";
+            if (noAttributeHints.Count < 256)
+            {
+                noAttributeHints[key] = hint;
+            }
+        }
+
+        return hint;
     }
 
     /// <summary>Jinja2's <c>object_type_repr</c>: <c>'dict object'</c>, <c>'None'</c>.</summary>

@@ -8,6 +8,18 @@ internal sealed partial class Renderer
     internal object? Eval(Expr expr, Scope scope)
     {
         Step();
+
+        // Literals and local names cannot fail: answer them before entering the located path.
+        if (expr.Kind == ExprKind.Const)
+        {
+            return ((ConstExpr)expr).Value;
+        }
+
+        if (expr.Kind == ExprKind.Name && TryLookupLocal(((NameExpr)expr).Name, scope, out var local))
+        {
+            return local;
+        }
+
         try
         {
             return EvalCore(expr, scope);
@@ -25,7 +37,8 @@ internal sealed partial class Renderer
             case ExprKind.Const:
                 return ((ConstExpr)expr).Value;
             case ExprKind.Name:
-                return Lookup(((NameExpr)expr).Name, scope);
+                // Eval has already searched the scopes.
+                return LookupOuter(((NameExpr)expr).Name, scope);
             case ExprKind.GetAttr:
                 var getAttr = (GetAttrExpr)expr;
                 return GetAttribute(Eval(getAttr.Target, scope), getAttr.Name);

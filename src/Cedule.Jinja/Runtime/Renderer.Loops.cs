@@ -29,7 +29,20 @@ internal sealed partial class Renderer
     /// <summary>Runs a loop; the result is the flow of its <c>else</c> body, which belongs to the enclosing loop.</summary>
     private Flow RunLoop(ForStmt stmt, object? iterable, Scope outer, StringBuilder output, int depth0)
     {
-        var loopScope = new Scope(outer.Frame, outer.Template, outer, 4);
+        var reused = TakeLoopState(stmt);
+        Scope loopScope;
+        if (reused is not null)
+        {
+            loopScope = reused.Scope;
+            loopScope.Rebind(outer.Frame, outer.Template, outer);
+        }
+        else
+        {
+            // Room for exactly the targets and `loop`, the names every iteration sets.
+            var names = stmt.Target.Kind == TargetKind.Tuple ? stmt.Target.Items.Length : 1;
+            loopScope = new Scope(outer.Frame, outer.Template, outer, stmt.UsesLoop ? names + 1 : names);
+        }
+
         var iterated = false;
         if (!stmt.UsesLoop && stmt.Filter is null && iterable is List<object?> list)
         {
@@ -68,7 +81,23 @@ internal sealed partial class Renderer
         else
         {
             var items = Materialize(stmt, iterable, loopScope);
-            var loop = new LoopContext(items, depth0, stmt.Recursive ? stmt : null, outer, strict);
+            LoopContext loop;
+            if (reused?.Loop is { } previous)
+            {
+                loop = previous;
+                loop.Reset(items, depth0, outer);
+            }
+            else
+            {
+                loop = new LoopContext(items, depth0, stmt.Recursive ? stmt : null, outer, strict);
+            }
+
+            reused ??= stmt.StateReusable ? new LoopState(loopScope) : null;
+            if (reused is not null)
+            {
+                reused.Loop = loop;
+            }
+
             for (var i = 0; i < items.Count; i++)
             {
                 Step();
@@ -84,6 +113,11 @@ internal sealed partial class Renderer
 
                 iterated |= flow == Flow.Normal;
             }
+        }
+
+        if (stmt.StateReusable)
+        {
+            ReturnLoopState(stmt, reused ?? new LoopState(loopScope));
         }
 
         return !iterated && stmt.Else is not null
@@ -118,5 +152,34 @@ internal sealed partial class Renderer
         }
 
         return kept;
+    }
+    /// <summary>
+    /// The scope and <c>loop</c> object a previous run of <paramref name="stmt"/> left, if its body
+    /// cannot have kept them (<see cref="ForStmt.StateReusable"/>): an inner loop then allocates
+    /// nothing per run of the outer loop. Taken out while in use, so a loop re-entered during its
+    /// own run (a macro that loops and calls itself) gets fresh state.
+    /// </summary>
+    private LoopState? TakeLoopState(ForStmt stmt)
+    {
+        if (!stmt.StateReusable || loopStates is null || !loopStates.Remove(stmt, out var state))
+        {
+            return null;
+        }
+
+        return state;
+    }
+
+    private void ReturnLoopState(ForStmt stmt, LoopState state)
+    {
+        loopStates ??= new Dictionary<ForStmt, LoopState>(ReferenceEqualityComparer.Instance);
+        loopStates[stmt] = state;
+    }
+
+    /// <summary>What one run of a loop leaves for the next.</summary>
+    private sealed class LoopState(Scope scope)
+    {
+        public Scope Scope { get; } = scope;
+
+        public LoopContext? Loop { get; set; }
     }
 }

@@ -13,7 +13,8 @@ internal sealed partial class Renderer
         var count = parameters.Length;
         var positional = arguments.Positional;
         var keywords = arguments.Keywords;
-        var scope = new Scope(macro.Closure.Frame, macro.Template, macro.Closure, count + 2);
+        var extra = (def.UsesCaller ? 1 : 0) + (def.CatchVarargs ? 1 : 0) + (def.CatchKwargs ? 1 : 0);
+        var scope = new Scope(macro.Closure.Frame, macro.Template, macro.Closure, count + extra);
         var used = keywords.Count == 0 ? null : new bool[keywords.Count];
         var bound = Math.Min(positional.Count, count);
         for (var i = 0; i < bound; i++)

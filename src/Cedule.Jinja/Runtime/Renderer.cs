@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Cedule.Jinja.Syntax;
+using Cedule.Jinja.Syntax.Ast;
 using Cedule.Jinja.Values;
 
 namespace Cedule.Jinja.Runtime;
@@ -31,6 +32,8 @@ internal sealed partial class Renderer : IRuntime
     private int cancellationCountdown = CancellationCheckInterval;
     private int depth;
     private StringBuilder? discard;
+    private Dictionary<(string Type, string Name), string>? noAttributeHints;
+    private Dictionary<ForStmt, LoopState>? loopStates;
 
     public Renderer(Environment environment, VariableSource renderVars, CancellationToken cancellationToken)
     {
@@ -130,16 +133,26 @@ internal sealed partial class Renderer : IRuntime
     public Undefined MakeUndefined(string? hint = null, string? name = null) => new(hint, name, strict);
 
     /// <summary>Resolves a variable: scopes (innermost first), then outer variables, globals, host fallbacks.</summary>
-    internal object? Lookup(string name, Scope scope)
+    internal object? Lookup(string name, Scope scope) =>
+        TryLookupLocal(name, scope, out var local) ? local : LookupOuter(name, scope);
+
+    private static bool TryLookupLocal(string name, Scope scope, out object? value)
     {
         for (var s = scope; s is not null; s = s.Parent)
         {
-            if (s.TryGetLocal(name, out var local))
+            if (s.TryGetLocal(name, out value))
             {
-                return local;
+                return true;
             }
         }
 
+        value = null;
+        return false;
+    }
+
+    /// <summary>The part of <see cref="Lookup"/> after the scopes: outer variables, globals, host fallbacks.</summary>
+    private object? LookupOuter(string name, Scope scope)
+    {
         var frame = scope.Frame;
         if (frame.Vars.TryGet(name, out var value))
         {

@@ -85,6 +85,7 @@ internal sealed partial class Parser
             var recursive = SkipIfName("recursive");
             var bodyStart = index;
             var body = ParseStatements(["endfor", "else"]);
+            var bodyEnd = index;
             var usesLoop = UsesName(bodyStart, index, "loop") || UsesName(bodyStart, index, "include");
             Stmt[]? otherwise = null;
             if (Next().Text != "endfor")
@@ -97,7 +98,10 @@ internal sealed partial class Parser
                 throw Fail("Can't assign to special loop variable in for-loop target", bad.Span, ErrorKind.TemplateAssertionError);
             }
 
-            return new ForStmt(span, target, iterable, body, otherwise, filter, recursive, usesLoop || recursive);
+            return new ForStmt(span, target, iterable, body, otherwise, filter, recursive, usesLoop || recursive)
+            {
+                StateReusable = !recursive && filter is null && CannotCapture(bodyStart, bodyEnd),
+            };
         }
         finally
         {

@@ -30,6 +30,23 @@ public static partial class PyMethods
             var suffix = MethodArgs.Str(MethodArgs.One(a, "str.removesuffix"));
             return suffix.Length > 0 && text.EndsWith(suffix, StringComparison.Ordinal) ? text[..^suffix.Length] : text;
         };
+        m["encode"] = static (_, s, a) =>
+        {
+            if (a.Count > 2)
+            {
+                throw new TemplateException(ErrorKind.TypeError, $"encode() takes at most 2 arguments ({a.Count} given)");
+            }
+
+            var encoding = a.Get(0, "encoding", "utf-8") is string e ? e : throw new TemplateException(ErrorKind.TypeError, "encode() argument 'encoding' must be str");
+            try
+            {
+                return PyBytes.Encode((string)s, encoding);
+            }
+            catch (System.Text.EncoderFallbackException error)
+            {
+                throw new TemplateException(ErrorKind.ValueError, error.Message, error);
+            }
+        };
         m["partition"] = static (_, s, a) => Partition((string)s, MethodArgs.One(a, "str.partition"), false);
         m["rpartition"] = static (_, s, a) => Partition((string)s, MethodArgs.One(a, "str.rpartition"), true);
     }

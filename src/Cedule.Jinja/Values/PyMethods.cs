@@ -12,6 +12,7 @@ public static partial class PyMethods
     private static readonly Dictionary<string, MethodImpl> StrMethods = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, MethodImpl> ListMethods = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, MethodImpl> DictMethods = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, MethodImpl> TupleMethods = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, MethodImpl> IntMethods = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, MethodImpl> FloatMethods = new(StringComparer.Ordinal);
 
@@ -24,6 +25,33 @@ public static partial class PyMethods
         RegisterStrSplitMethods(StrMethods);
         RegisterStrCaseMethods(StrMethods);
         RegisterListMethods(ListMethods);
+        TupleMethods["count"] = static (_, s, a) =>
+        {
+            var item = MethodArgs.One(a, "tuple.count");
+            var count = 0L;
+            foreach (var candidate in ((PyTuple)s).AsSpan())
+            {
+                if (ReferenceEquals(candidate, item) || PyOps.Equals(candidate, item))
+                {
+                    count++;
+                }
+            }
+
+            return PyOps.Box(count);
+        };
+        TupleMethods["index"] = static (_, s, a) =>
+        {
+            MethodArgs.Range(a, "index", "tuple.index", 1, 3);
+            var tuple = (PyTuple)s;
+            var start = a.Count > 1 ? MethodArgs.Index(a.Positional[1]) : 0;
+            var stop = a.Count > 2 ? MethodArgs.Index(a.Positional[2]) : long.MaxValue;
+            start = start < 0 ? Math.Max(0, start + tuple.Count) : Math.Min(start, tuple.Count);
+            stop = stop < 0 ? Math.Max(0, stop + tuple.Count) : Math.Min(stop, tuple.Count);
+            var index = PyOps.IndexOf(tuple, a.Positional[0], (int)start, (int)stop);
+            return index >= 0
+                ? PyOps.Box(index)
+                : throw new TemplateException(ErrorKind.ValueError, "tuple.index(x): x not in tuple");
+        };
         RegisterDictMethods(DictMethods);
         RegisterNumberMethods(IntMethods, FloatMethods);
     }
@@ -99,6 +127,7 @@ public static partial class PyMethods
             string => StrMethods,
             List<object?> => ListMethods,
             PyDict => DictMethods,
+            PyTuple => TupleMethods,
             long or bool or BigInteger => IntMethods,
             double => FloatMethods,
             _ => null,

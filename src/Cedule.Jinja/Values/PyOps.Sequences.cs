@@ -21,9 +21,7 @@ public static partial class PyOps
             case string s:
                 return item is string sub
                     ? s.Contains(sub, StringComparison.Ordinal)
-                    : item is Undefined { IsStrict: true } strict
-                        ? throw strict.Fail()
-                        : throw new TemplateException(ErrorKind.TypeError, $"'in <string>' requires string as left operand, not {TypeName(item)}");
+                    : throw new TemplateException(ErrorKind.TypeError, $"'in <string>' requires string as left operand, not {TypeName(item)}");
             case List<object?> list:
                 return IndexOf(list, item) >= 0;
             case PyTuple tuple:
@@ -245,6 +243,9 @@ public static partial class PyOps
     /// </summary>
     public static object? Slice(object? container, object? start, object? stop, object? step)
     {
+        // Jinja compiles a slice to a plain Python subscript, so an unsliceable value is a TypeError
+        // here (unlike obj[key], which becomes undefined).
+
         if (container is Undefined u)
         {
             throw u.Fail();

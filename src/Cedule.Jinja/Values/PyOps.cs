@@ -76,6 +76,7 @@ public static partial class PyOps
         PyDictView view => view.TypeName,
         PyGenerator generator => generator.TypeName,
         Markup => "Markup",
+        PyBytes => "bytes",
         BoundMethod => "builtin_function_or_method",
         IJinjaCallable => "function",
         _ => value.GetType().Name,

@@ -124,7 +124,8 @@ public sealed class RandomDifferentialTests
         output?.WriteLine(summary);
         if (failed > 0)
         {
-            var text = new StringBuilder(summary).Append(hangs >= MaxHangs ? " (stopped rendering after repeated hangs)" : string.Empty).Append('\n');
+            var text = new StringBuilder(summary).Append(hangs >= MaxHangs ? " (stopped rendering after repeated hangs)" : string.Empty)
+                .Append(CultureInfo.InvariantCulture, $"\nrerun this seed: CEDULE_FUZZ_SEED={seedText} Cedule.Jinja.Tests -method '*RandomCasesDailySeed*'\n");
             foreach (var (cause, n) in causes)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {n,5} x {cause}\n");

@@ -94,3 +94,16 @@ public class PyMethodsCaseTests
     public void CaseMethods_Greek_ApplyFinalSigma(string text, string method, string expected) =>
         Assert.Equal(expected, PyMethods.TryCallMethod(new FuelRuntime(), text, method, Arguments.Empty, out var result) ? result : null);
 }
+
+public class PyBytesTests
+{
+    [Fact]
+    public void Encode_Utf8_PrintsAsPythonBytes()
+    {
+        var runtime = new FuelRuntime();
+        Assert.True(PyMethods.TryCallMethod(runtime, "h\u00e9llo", "encode", Arguments.Empty, out var bytes));
+        Assert.Equal("b'h\\xc3\\xa9llo'", PyOps.ToStr(bytes));
+        Assert.Equal(6L, PyOps.Length(bytes));
+        Assert.Equal("bytes", PyOps.TypeName(bytes));
+    }
+}

@@ -43,6 +43,13 @@ internal sealed class ForStmt(Span span, Target target, Expr iterable, Stmt[] bo
 
     /// <summary>False when the body never names <c>loop</c>, so no loop object is built.</summary>
     public bool UsesLoop { get; } = usesLoop;
+
+    /// <summary>
+    /// True when nothing in the body can keep its scope or <c>loop</c> object beyond one run of
+    /// the loop (no calls, macros, call blocks, includes, imports, namespace assignments or
+    /// recursion): the interpreter may then reuse them for the next run of the same loop.
+    /// </summary>
+    public bool StateReusable { get; init; }
 }
 
 internal sealed class SetStmt(Span span, Target target, Expr value) : Stmt(span, StmtKind.Set)
