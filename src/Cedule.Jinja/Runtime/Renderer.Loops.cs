@@ -80,7 +80,10 @@ internal sealed partial class Renderer
         }
         else
         {
-            var items = Materialize(stmt, iterable, loopScope);
+            // A reusable loop snapshots a list into the buffer its previous run used.
+            IReadOnlyList<object?> items = reused is not null && stmt.Filter is null && iterable is List<object?> source
+                ? reused.Snapshot(source)
+                : Materialize(stmt, iterable, loopScope);
             LoopContext loop;
             if (reused?.Loop is { } previous)
             {
@@ -178,8 +181,54 @@ internal sealed partial class Renderer
     /// <summary>What one run of a loop leaves for the next.</summary>
     private sealed class LoopState(Scope scope)
     {
+        private LoopItems? items;
+
         public Scope Scope { get; } = scope;
 
         public LoopContext? Loop { get; set; }
+
+        /// <summary>The same copy of the list that <c>ToArray</c> gives, in a buffer kept between runs.</summary>
+        public LoopItems Snapshot(List<object?> list)
+        {
+            items ??= new LoopItems();
+            items.Fill(list);
+            return items;
+        }
+    }
+
+    /// <summary>A fixed copy of a loop's items (what <c>loop.length</c>, <c>nextitem</c> and <c>last</c> see).</summary>
+    private sealed class LoopItems : IReadOnlyList<object?>
+    {
+        private object?[] buffer = [];
+        private int count;
+
+        public int Count => count;
+
+        public object? this[int index] => (uint)index < (uint)count ? buffer[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public void Fill(List<object?> list)
+        {
+            if (buffer.Length < list.Count)
+            {
+                buffer = new object?[Math.Max(list.Count, 4)];
+            }
+            else if (count > list.Count)
+            {
+                Array.Clear(buffer, list.Count, count - list.Count);
+            }
+
+            list.CopyTo(buffer);
+            count = list.Count;
+        }
+
+        public IEnumerator<object?> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return buffer[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
