@@ -14,7 +14,16 @@ internal sealed partial class Renderer
         var positional = arguments.Positional;
         var keywords = arguments.Keywords;
         var extra = (def.UsesCaller ? 1 : 0) + (def.CatchVarargs ? 1 : 0) + (def.CatchKwargs ? 1 : 0);
-        var scope = new Scope(macro.Closure.Frame, macro.Template, macro.Closure, count + extra);
+        var scope = TakeMacroScope(def);
+        if (scope is null)
+        {
+            scope = new Scope(macro.Closure.Frame, macro.Template, macro.Closure, count + extra);
+        }
+        else
+        {
+            scope.Rebind(macro.Closure.Frame, macro.Template, macro.Closure);
+        }
+
         var used = keywords.Count == 0 ? null : new bool[keywords.Count];
         var bound = Math.Min(positional.Count, count);
         for (var i = 0; i < bound; i++)
@@ -104,7 +113,14 @@ internal sealed partial class Renderer
             try
             {
                 ExecBody(def.Body, scope, output);
-                return output.ToString();
+                var text = output.ToString();
+                if (def.ScopeReusable)
+                {
+                    macroScopes ??= new Dictionary<Syntax.Ast.MacroDef, Scope>(ReferenceEqualityComparer.Instance);
+                    macroScopes[def] = scope;
+                }
+
+                return text;
             }
             finally
             {
@@ -120,6 +136,13 @@ internal sealed partial class Renderer
             LeaveCall();
         }
     }
+
+    /// <summary>
+    /// The scope a previous call of <paramref name="def"/> left (<see cref="Syntax.Ast.MacroDef.ScopeReusable"/>),
+    /// taken out while in use so a nested call of the same macro gets a fresh one.
+    /// </summary>
+    private Scope? TakeMacroScope(Syntax.Ast.MacroDef def) =>
+        def.ScopeReusable && macroScopes is not null && macroScopes.Remove(def, out var scope) ? scope : null;
 
     private static int FindKeyword(IReadOnlyList<KeyValuePair<string, object?>> keywords, bool[]? used, string name)
     {

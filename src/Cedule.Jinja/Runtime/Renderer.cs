@@ -34,6 +34,7 @@ internal sealed partial class Renderer : IRuntime
     private StringBuilder? discard;
     private Dictionary<(string Type, string Name), string>? noAttributeHints;
     private Dictionary<ForStmt, LoopState>? loopStates;
+    private Dictionary<MacroDef, Scope>? macroScopes;
 
     public Renderer(Environment environment, VariableSource renderVars, CancellationToken cancellationToken)
     {

@@ -74,7 +74,7 @@ internal sealed partial class Parser
     private static readonly HashSet<string> InlineStatements = new(StringComparer.Ordinal)
     {
         "if", "elif", "else", "endif", "for", "endfor", "set", "endset", "with", "endwith",
-        "filter", "endfilter", "break", "continue",
+        "filter", "endfilter", "break", "continue", "endmacro",
     };
 
     /// <summary>

@@ -22,6 +22,7 @@ internal sealed partial class Parser
             CatchKwargs = UsesName(bodyStart, bodyEnd, "kwargs"),
             CatchVarargs = UsesName(bodyStart, bodyEnd, "varargs"),
             UsesCaller = UsesName(bodyStart, bodyEnd, "caller"),
+            ScopeReusable = CannotCapture(bodyStart, bodyEnd),
         };
     }
 

@@ -180,4 +180,10 @@ internal sealed class MacroDef(Span span, string name, string[] parameters, Expr
     public bool CatchVarargs { get; init; }
 
     public bool UsesCaller { get; init; }
+
+    /// <summary>
+    /// True when nothing in the body can keep the call's scope after it returns (see
+    /// <c>Parser.CannotCapture</c>): the interpreter may then reuse one scope for every call.
+    /// </summary>
+    public bool ScopeReusable { get; init; }
 }
