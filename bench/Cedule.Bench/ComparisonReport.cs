@@ -118,15 +118,15 @@ internal static class ComparisonReport
         {
             return versusFluid is null ? "n/a"
                 : versusFluid <= ParseVersusFluidGoal ? $"≤ {ParseVersusFluidGoal:0}× Fluid: met"
-                : $"≤ {ParseVersusFluidGoal:0}× Fluid: missed ({versusFluid / ParseVersusFluidGoal:0.0}× too slow)";
+                : $"≤ {ParseVersusFluidGoal:0}× Fluid: missed ({versusFluid / ParseVersusFluidGoal:0.00}× too slow)";
         }
 
         var jinja2 = versusJinja2 is null ? "≥ 10× Jinja2: n/a"
             : versusJinja2 >= RenderVersusJinja2Goal ? "≥ 10× Jinja2: met"
-            : $"≥ 10× Jinja2: missed (needs {RenderVersusJinja2Goal / versusJinja2:0.0}× faster)";
+            : $"≥ 10× Jinja2: missed (needs {RenderVersusJinja2Goal / versusJinja2:0.00}× faster)";
         var fluid = versusFluid is null ? "≤ Fluid: n/a"
             : versusFluid <= RenderVersusFluidGoal ? "≤ Fluid: met"
-            : $"≤ Fluid: missed (needs {versusFluid:0.0}× faster)";
+            : $"≤ Fluid: missed (needs {versusFluid:0.00}× faster)";
         return string.Create(CultureInfo.InvariantCulture, $"{jinja2}; {fluid}");
     }
 

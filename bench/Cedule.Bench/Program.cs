@@ -10,6 +10,8 @@ using Cedule.Bench;
 // dotnet run -c Release --project bench/Cedule.Bench -- jinja [--quick] [--verify] [--no-peer] [--python PATH]
 //                                                            [--profile rows|model [--seconds N]]
 // See bench/README.md.
+// Every figure is printed the same way whatever the machine's culture.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
