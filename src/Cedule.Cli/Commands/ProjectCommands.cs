@@ -4,7 +4,6 @@ using System.Globalization;
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Manifest;
 using Cedule.Core.Packages;
-using Cedule.Jinja.Values;
 
 namespace Cedule.Cli.Commands;
 
@@ -93,13 +92,7 @@ internal static class ProjectCommands
     private static string RenderEnvVars(string text)
     {
         var env = new Cedule.Jinja.Environment();
-        env.AddFunction("env_var", (_, args) =>
-        {
-            var name = PyOps.ToStr(args.Get(0, "var"));
-            return System.Environment.GetEnvironmentVariable(name) ?? (args.Has(1, "default")
-                ? args.Get(1, "default")
-                : throw new Cedule.Jinja.TemplateException(Cedule.Jinja.ErrorKind.HostError, $"Env var required but not provided: '{name}'"));
-        });
+        env.AddGlobal("env_var", Cedule.Core.Context.EnvVarFunction.Create(System.Environment.GetEnvironmentVariable));
         return env.FromString(text, "packages.yml").Render();
     }
 }

@@ -12,19 +12,7 @@ internal static class SharedContext
     {
         var shared = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["env_var"] = new JinjaFunction("env_var", (_, args) =>
-            {
-                var name = PyOps.ToStr(args.Get(0, "var"));
-                var value = project.GetEnvironmentVariable(name);
-                if (value is not null)
-                {
-                    return value;
-                }
-
-                return args.Has(1, "default")
-                    ? args.Get(1, "default")
-                    : throw new TemplateException(ErrorKind.HostError, $"Env var required but not provided: '{name}'");
-            }),
+            ["env_var"] = EnvVarFunction.Create(project.GetEnvironmentVariable),
             ["log"] = new JinjaFunction("log", (_, args) =>
             {
                 log?.Invoke(PyOps.ToStr(args.Get(0, "msg")));

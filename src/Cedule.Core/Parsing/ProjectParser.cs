@@ -155,13 +155,7 @@ public sealed partial class ProjectParser
     private ProjectFile ReadProject(string file, string displayPath)
     {
         var renderer = new Jinja.Environment();
-        renderer.AddFunction("env_var", (_, args) =>
-        {
-            var name = PyOps.ToStr(args.Get(0, "var"));
-            return _options.Environment(name) ?? (args.Has(1, "default")
-                ? args.Get(1, "default")
-                : throw new TemplateException(ErrorKind.HostError, $"Env var required but not provided: '{name}'"));
-        });
+        renderer.AddGlobal("env_var", EnvVarFunction.Create(_options.Environment));
         renderer.AddFunction("var", (_, args) =>
         {
             var name = PyOps.ToStr(args.Get(0, "name"));

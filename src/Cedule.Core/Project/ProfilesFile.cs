@@ -117,19 +117,13 @@ public static class ProfilesFile
         {
             case string s when s.Contains("{{", StringComparison.Ordinal) || s.Contains("{%", StringComparison.Ordinal):
                 var env = new Jinja.Environment();
-                env.AddFunction("env_var", (_, args) =>
+                env.AddGlobal("env_var", EnvVarFunction.Create(environment, (name, result) =>
                 {
-                    var name = PyOps.ToStr(args.Get(0, "var"));
-                    var found = environment(name);
-                    var result = found ?? (args.Has(1, "default") ? args.Get(1, "default")
-                        : throw new TemplateException(ErrorKind.HostError, $"Env var required but not provided: '{name}'"));
                     if (name.StartsWith("DBT_ENV_SECRET_", StringComparison.Ordinal) && result is not null)
                     {
                         secrets.Add(PyOps.ToStr(result));
                     }
-
-                    return result;
-                });
+                }));
                 try
                 {
                     return Parsing.ProjectParser.NativeValue(env.FromString(s, path).Render());
