@@ -35,25 +35,5 @@ internal sealed class ParseAdapter(ProjectContext project, ManifestNode node, Ha
     private string Quote(string identifier) =>
         string.Concat(project.Quote.ToString(), identifier, project.Quote.ToString());
 
-    private object Dispatch(Arguments args)
-    {
-        var macroName = PyOps.ToStr(args.Get(0, "macro_name"));
-        var ns = args.Get(1, "macro_namespace");
-        var macroNamespace = ns is null or Undefined ? null : PyOps.ToStr(ns);
-        if (macroName.Contains('.', StringComparison.Ordinal))
-        {
-            throw new TemplateException(ErrorKind.HostError,
-                $"In adapter.dispatch, got a macro name of '{macroName}': the namespace goes in macro_namespace, e.g. adapter.dispatch('{macroName[(macroName.IndexOf('.', StringComparison.Ordinal) + 1)..]}', '{macroName[..macroName.IndexOf('.', StringComparison.Ordinal)]}')");
-        }
-
-        if (project.Macros.TryDispatch(macroName, macroNamespace, node.PackageName, out var macro, out var resolved))
-        {
-            called.Add(resolved!);
-            return macro!;
-        }
-
-        var searched = string.Join(", ", project.Target.AdapterChain.Append("default").Select(p => p + "__" + macroName));
-        throw new TemplateException(ErrorKind.HostError,
-            $"In dispatch: No macro named '{macroName}' found within namespace '{macroNamespace ?? node.PackageName}'; searched for {searched}");
-    }
+    private object Dispatch(Arguments args) => MacroDispatch.Resolve(project, node, args, called);
 }

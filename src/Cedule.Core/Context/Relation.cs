@@ -49,10 +49,29 @@ public sealed class Relation : IJinjaObject
             "render" => new JinjaFunction("render", (_, _) => ToPythonString()),
             "include" => new JinjaFunction("include", (_, args) => Include(args)),
             "quote" => new JinjaFunction("quote", (_, _) => this),
-            "incorporate" => new JinjaFunction("incorporate", (_, _) => this),
+            "incorporate" => new JinjaFunction("incorporate", (_, args) => Incorporate(args)),
+            "without_identifier" => new JinjaFunction("without_identifier", (_, _) => new Relation(Database, Schema, string.Empty, Quote, Type)),
+            "is_materialized_view" => false,
             _ => null,
         };
         return value is not null || name is "database" or "schema";
+    }
+
+    /// <summary>dbt's <c>incorporate(path={...}, type=...)</c>: a copy with some parts replaced.</summary>
+    private Relation Incorporate(Arguments args)
+    {
+        var database = Database;
+        var schema = Schema;
+        var identifier = Identifier;
+        if (args.TryGetKeyword("path", out var path) && path is PyDict parts)
+        {
+            database = parts.TryGetValue("database", out var d) ? d as string : database;
+            schema = parts.TryGetValue("schema", out var s) ? s as string : schema;
+            identifier = parts.TryGetValue("identifier", out var i) && i is string id ? id : identifier;
+        }
+
+        var type = args.TryGetKeyword("type", out var t) && t is string newType ? newType : Type;
+        return new Relation(database, schema, identifier, Quote, type);
     }
 
     private Relation Include(Arguments args)
@@ -66,6 +85,12 @@ public sealed class Relation : IJinjaObject
     /// <inheritdoc />
     public string ToPythonString()
     {
+        if (Type == "cte")
+        {
+            // An ephemeral model's CTE is named, not a database object: dbt prints it bare.
+            return Identifier;
+        }
+
         var parts = new List<string>(3);
         if (!string.IsNullOrEmpty(Database))
         {

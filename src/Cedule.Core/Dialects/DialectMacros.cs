@@ -37,6 +37,7 @@ internal static class DialectMacros
         // The macros only ever run inside a project's render, which supplies return(), adapter,
         // target…; compiling needs nothing but Jinja's built-in filters and tests.
         var env = new Jinja.Environment();
+        DbtBlockTags.Register(env);
         var assembly = typeof(DialectMacros).Assembly;
         var macros = new Dictionary<string, (IJinjaCallable Macro, string File)>(StringComparer.Ordinal);
         foreach (var resource in assembly.GetManifestResourceNames()

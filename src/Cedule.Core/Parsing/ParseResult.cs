@@ -30,6 +30,12 @@ public sealed class ParseResult
     /// <summary>True when no error was found.</summary>
     public bool IsValid => Diagnostics.All(d => d.Severity != Severity.Error);
 
+    /// <summary>What the nodes were rendered with (macros, packages, vars, target facts); the engine renders them again with it at run time.</summary>
+    internal Context.ProjectContext? Context { get; init; }
+
+    /// <summary>The template environment (block tags, fuel) the project was parsed with.</summary>
+    internal Jinja.Environment? Environment { get; init; }
+
     /// <summary>The enabled nodes.</summary>
     public IEnumerable<ManifestNode> EnabledNodes => Nodes.Where(n => n.IsEnabled);
 }

@@ -23,11 +23,7 @@ public sealed partial class ProjectParser
     {
         _options = options;
         _env = new Jinja.Environment(new EnvironmentOptions { MaxFuel = 50_000_000 });
-        _env.AddBlockTag(new BlockTagDefinition("test", BlockTagBody.Macro, h => "test_" + h.Name));
-        _env.AddBlockTag(new BlockTagDefinition("materialization", BlockTagBody.Macro,
-            h => $"materialization_{h.Name}_{PyOps.ToStr(h.GetKeyword("adapter", "default"))}"));
-        _env.AddBlockTag(new BlockTagDefinition("snapshot", BlockTagBody.Macro, h => "snapshot_" + h.Name));
-        _env.AddBlockTag(new BlockTagDefinition("docs", BlockTagBody.Raw));
+        DbtBlockTags.Register(_env);
     }
 
     /// <summary>Parses the project in <paramref name="projectDir"/>.</summary>
@@ -98,7 +94,7 @@ public sealed partial class ProjectParser
         ResolveDependencies(nodes, root);
         nodes.Sort((a, b) => string.CompareOrdinal(a.UniqueId, b.UniqueId));
         macroIds.Sort(StringComparer.Ordinal);
-        return new ParseResult(root, nodes, macroIds, [.. _diagnostics]);
+        return new ParseResult(root, nodes, macroIds, [.. _diagnostics]) { Context = context, Environment = _env };
     }
 
     internal void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
