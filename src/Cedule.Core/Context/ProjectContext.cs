@@ -39,6 +39,9 @@ internal sealed class ProjectContext
 
     public ProjectFile Root { get; }
 
+    /// <summary>Every project of the parse (the root and its packages), by name.</summary>
+    public IReadOnlyDictionary<string, ProjectFile> Projects => _projects;
+
     public TargetFacts Target { get; }
 
     public MacroRegistry Macros { get; }

@@ -35,6 +35,18 @@ public sealed class BuildRunner(ExecutionSession session)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var started = session.Time.GetTimestamp();
+        var hookResults = new List<NodeResult>();
+        var startHooks = RunHooks("on-run-start", null, log, cancellationToken);
+        hookResults.AddRange(startHooks);
+        if (startHooks.Any(r => r.IsFailure))
+        {
+            // As dbt with skip_nodes_if_on_run_start_fails: a failed start hook (a grant, a session
+            // setting, an audit row) must not let the run publish anything.
+            var skipped = plan.Nodes.Select(id => Skipped(id, "an on-run-start hook failed")).ToList();
+            hookResults.AddRange(RunHooks("on-run-end", skipped, log, cancellationToken));
+            return new RunOutcome([.. hookResults, .. skipped], session.Time.GetElapsedTime(started), cancellationToken.IsCancellationRequested);
+        }
+
         var state = new RunState(plan);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ready = Channel.CreateUnbounded<string>();
@@ -60,7 +72,31 @@ public sealed class BuildRunner(ExecutionSession session)
             state.Record(Skipped(id, cancelled ? "cancelled" : "an upstream node failed"), out _);
         }
 
-        return new RunOutcome(state.Results, session.Time.GetElapsedTime(started), cancelled);
+        var nodeResults = state.Results;
+        hookResults.AddRange(RunHooks("on-run-end", nodeResults, log, CancellationToken.None));
+        return new RunOutcome([.. hookResults.Take(startHooks.Count), .. nodeResults, .. hookResults.Skip(startHooks.Count)], session.Time.GetElapsedTime(started), cancelled);
+    }
+
+    /// <summary>Runs project hooks on a connection of their own; a connection failure is the first hook's error.</summary>
+    private IReadOnlyList<NodeResult> RunHooks(string hookType, IReadOnlyList<NodeResult>? results, Action<string, LogLine>? log, CancellationToken cancellationToken)
+    {
+        if (!session.HookNodes(hookType).Any())
+        {
+            return [];
+        }
+
+        IDatabaseConnection? connection = null;
+        try
+        {
+            var result = Run(null, ref connection, log, cancellationToken);
+            return result is { Status: NodeStatus.Error } failed
+                ? [failed with { UniqueId = session.HookNodes(hookType).First().UniqueId }]
+                : session.RunProjectHooks(hookType, connection!, results, log is null ? null : line => log(hookType, line), cancellationToken);
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
     }
 
     private async Task Work(
@@ -114,20 +150,23 @@ public sealed class BuildRunner(ExecutionSession session)
         }
     }
 
-    private NodeResult Run(string id, ref IDatabaseConnection? connection, Action<string, LogLine>? log, CancellationToken cancellationToken)
+    /// <summary>Runs one node (or, with a null id, only opens the connection and returns a success).</summary>
+    private NodeResult Run(string? id, ref IDatabaseConnection? connection, Action<string, LogLine>? log, CancellationToken cancellationToken)
     {
         var now = session.Time.GetUtcNow();
         try
         {
             connection ??= session.OpenConnection(cancellationToken);
-            return session.Execute(id, connection, log is null ? null : line => log(id, line), cancellationToken);
+            return id is null
+                ? new NodeResult { UniqueId = string.Empty, Status = NodeStatus.Success }
+                : session.Execute(id, connection, log is null ? null : line => log(id, line), cancellationToken);
         }
         catch (DatabaseException e)
         {
             // Only opening the connection throws here: Execute turns database errors into results.
             return new NodeResult
             {
-                UniqueId = id, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(),
+                UniqueId = id ?? string.Empty, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(),
                 Message = session.Mask("Database Error: " + e.Message), IsTransient = e.IsTransient,
             };
         }
@@ -138,7 +177,7 @@ public sealed class BuildRunner(ExecutionSession session)
             connection = null;
             return new NodeResult
             {
-                UniqueId = id, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(), Message = "cancelled",
+                UniqueId = id ?? string.Empty, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(), Message = "cancelled",
             };
         }
     }
