@@ -42,9 +42,27 @@ public sealed partial class ExecutionSession
             return output.ToString().Trim();
         }
 
-        Environment.FromString(node.RawCode, node.OriginalFilePath).RenderTo(output, null, context.Resolver, run.CancellationToken);
+        var template = Environment.FromString(node.RawCode, node.OriginalFilePath);
+        if (node.ResourceType == "snapshot")
+        {
+            // A snapshot file defines its query in a {% snapshot name %} block: the block's body is the SQL.
+            var module = template.MakeModule(null, context.Resolver, run.CancellationToken);
+            if (!module.Macros.TryGetValue("snapshot_" + node.Name, out var body))
+            {
+                throw new TemplateException(ErrorKind.HostError, $"{node.OriginalFilePath} has no {{% snapshot {node.Name} %}} block");
+            }
+
+            SnapshotTemplate.RenderTo(output, new Dictionary<string, object?>(StringComparer.Ordinal) { ["__cedule_snapshot"] = body }, context.Resolver, run.CancellationToken);
+            return output.ToString().Trim();
+        }
+
+        template.RenderTo(output, null, context.Resolver, run.CancellationToken);
         return output.ToString().Trim();
     }
+
+    private Template SnapshotTemplate => _snapshotTemplate ??= Environment.FromString("{{ __cedule_snapshot() }}", "<snapshot>");
+
+    private Template? _snapshotTemplate;
 
     private Template TestTemplate => _testTemplate ??= Environment.FromString("{{ __cedule_test(**__cedule_kwargs) }}", "<generic test>");
 

@@ -47,12 +47,14 @@ public sealed partial class ExecutionSession
         catch (Exception e) when (e is TemplateException or DatabaseException or ProjectException)
         {
             RollbackQuietly(connection);
+            ForgetSchemaOf(node);
             run.Log("error", Mask(Describe(e)));
             return Failed(node, run, e, started);
         }
         catch (OperationCanceledException)
         {
             RollbackQuietly(connection);
+            ForgetSchemaOf(node);
             throw;
         }
     }
@@ -167,6 +169,9 @@ public sealed partial class ExecutionSession
         DatabaseException d => "Database Error: " + d.Message,
         _ => e.Message,
     };
+
+    /// <summary>A rolled-back transaction undid the drops and renames the cache recorded: ask the database again.</summary>
+    private void ForgetSchemaOf(ManifestNode node) => Relations.Forget(node.Database ?? Target.Database, node.Schema ?? Target.Schema);
 
     private static void RollbackQuietly(IDatabaseConnection connection)
     {

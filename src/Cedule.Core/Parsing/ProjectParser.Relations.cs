@@ -55,6 +55,12 @@ public sealed partial class ProjectParser
             ?? (customSchema is null ? target.Schema : target.Schema + "_" + customSchema.Trim());
         node.Database = CallOverride(context, node, "generate_database_name", customDatabase)
             ?? customDatabase ?? target.Database;
+        if (node.ResourceType == "snapshot")
+        {
+            // dbt's legacy snapshot configs name the schema and database exactly, bypassing generate_*_name.
+            node.Schema = node.Config.TryGetValue("target_schema", out var ts) && ts is not null ? PyOps.ToStr(ts) : node.Schema;
+            node.Database = node.Config.TryGetValue("target_database", out var td) && td is not null ? PyOps.ToStr(td) : node.Database;
+        }
         node.Alias = CallOverride(context, node, "generate_alias_name", customAlias)
             ?? customAlias ?? (node.Version is null ? node.Name : node.Name + "_v" + PyOps.ToStr(node.Version));
     }

@@ -125,11 +125,12 @@ create view {{ relation }} as (
   {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
   {%- set backup_relation = make_backup_relation(target_relation, existing_relation.type if existing_relation is not none else target_relation.type) -%}
   {%- do adapter.create_schema(target_relation) -%}
-  {{- drop_leftover(intermediate_relation) -}}
-  {{- drop_leftover(backup_relation) -}}
   {{- run_hooks(pre_hooks, inside_transaction=False) -}}
   {{- run_hooks(pre_hooks, inside_transaction=True) -}}
   {{- lock_relation(target_relation) -}}
+  {%- do adapter.begin() -%}
+  {{- drop_leftover(intermediate_relation) -}}
+  {{- drop_leftover(backup_relation) -}}
   {%- call statement('main') -%}{{ create_sql_macro(intermediate_relation, sql) }}{%- endcall -%}
   {%- if existing_relation is not none -%}{%- do adapter.rename_relation(existing_relation, backup_relation) -%}{%- endif -%}
   {%- do adapter.rename_relation(intermediate_relation, target_relation) -%}
