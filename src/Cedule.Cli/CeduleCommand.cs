@@ -21,6 +21,13 @@ internal static class CeduleCommand
         root.Subcommands.Add(Commands.ProjectCommands.Parse());
         root.Subcommands.Add(Commands.ProjectCommands.Deps());
         root.Subcommands.Add(Commands.LsCommand.Create());
+        foreach (var command in Commands.RunCommands.Create())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(Commands.OperationCommands.RunOperation());
+        root.Subcommands.Add(Commands.OperationCommands.Show());
         return root;
     }
 

@@ -47,34 +47,21 @@ internal static class LsCommand
             var types = ResourceTypeArguments.Resolve(
                 parse.GetValue(resourceType) ?? [], parse.GetValue(excludeResourceType) ?? [],
                 ResourceTypeArguments.ListAll, ResourceTypeArguments.ListDefault, diagnostics);
-            var selectorsFile = Path.Combine(directory, "selectors.yml");
-            var selectors = File.Exists(selectorsFile)
-                ? SelectorDefinitions.Parse(File.ReadAllText(selectorsFile), "selectors.yml")
-                : SelectorDefinitions.Empty;
-            diagnostics.AddRange(selectors.Diagnostics);
-            var dag = ProjectGraph.Build(result);
-            var selection = NodeSelector.Select(dag, new SelectionCriteria
-            {
-                Select = parse.GetValue(select) ?? [],
-                Exclude = parse.GetValue(exclude) ?? [],
-                Selector = parse.GetValue(selector),
-                Selectors = selectors,
-                ResourceTypes = [.. types],
-                RootProjectName = result.Root.Name,
-            });
-            diagnostics.AddRange(selection.Diagnostics);
             foreach (var diagnostic in diagnostics)
             {
                 stderr.WriteLine(diagnostic.ToString());
             }
 
-            if (diagnostics.Any(d => d.Severity == Severity.Error))
+            var dag = ProjectGraph.Build(result);
+            var selected = diagnostics.Any(d => d.Severity == Severity.Error) ? null
+                : ProjectLoading.Select(directory, result, dag, parse.GetValue(select) ?? [], parse.GetValue(exclude) ?? [], parse.GetValue(selector), types, stderr);
+            if (selected is null)
             {
                 return Task.FromResult(CeduleCommand.UsageError);
             }
 
             var byId = result.EnabledNodes.ToDictionary(n => n.UniqueId, StringComparer.Ordinal);
-            foreach (var id in selection.UniqueIds)
+            foreach (var id in selected)
             {
                 var node = byId[id];
                 stdout.WriteLine(format switch

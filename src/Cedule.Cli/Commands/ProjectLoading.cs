@@ -102,6 +102,72 @@ internal static class ProjectLoading
         }
     }
 
+    /// <summary>Parses the project and resolves its profile, for a command that connects; null (after printing why) on a usage or project error.</summary>
+    public static (Core.Parsing.ParseResult Result, string Directory, ResolvedProfile Profile)? LoadWithProfile(
+        System.CommandLine.ParseResult parse, TextWriter error, CancellationToken cancellationToken)
+    {
+        var loaded = Load(parse, error, cancellationToken, printWarnings: false);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (loaded.Value.Result, loaded.Value.Directory, ResolveProfile(parse, loaded.Value.Result.Root));
+        }
+        catch (ProjectException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                error.WriteLine(diagnostic.ToString());
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>The full profile (connection settings and secrets) for a command that connects.</summary>
+    /// <exception cref="ProjectException">No profiles.yml, profile or target.</exception>
+    public static ResolvedProfile ResolveProfile(System.CommandLine.ParseResult parse, ProjectFile root)
+    {
+        var options = ByCommand.GetValue(parse.CommandResult.Command, _ => throw new InvalidOperationException("project options were not added"));
+        return ProfilesFile.Resolve(root.Profile ?? root.Name, parse.GetValue(options.Target), parse.GetValue(options.ProfilesDir)?.FullName,
+            ProjectDirectory(parse), System.Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>
+    /// The unique ids a selection picks among <paramref name="resourceTypes"/>, in graph order;
+    /// null (after printing why) when the selection is invalid.
+    /// </summary>
+    public static IReadOnlyList<string>? Select(
+        string directory, Core.Parsing.ParseResult result, Core.Graph.Dag dag, string[] select, string[] exclude, string? selector,
+        IEnumerable<Core.Graph.NodeType> resourceTypes, TextWriter error)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var selectorsFile = Path.Combine(directory, "selectors.yml");
+        var selectors = File.Exists(selectorsFile)
+            ? Core.Selection.SelectorDefinitions.Parse(File.ReadAllText(selectorsFile), "selectors.yml")
+            : Core.Selection.SelectorDefinitions.Empty;
+        diagnostics.AddRange(selectors.Diagnostics);
+        var selection = Core.Selection.NodeSelector.Select(dag, new Core.Selection.SelectionCriteria
+        {
+            Select = select,
+            Exclude = exclude,
+            Selector = selector,
+            Selectors = selectors,
+            ResourceTypes = [.. resourceTypes],
+            RootProjectName = result.Root.Name,
+        });
+        diagnostics.AddRange(selection.Diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic.ToString());
+        }
+
+        return diagnostics.Any(d => d.Severity == Severity.Error) ? null : selection.UniqueIds;
+    }
+
     private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir)
     {
         var projectFile = Path.Combine(projectDir, ProjectFile.FileName);
