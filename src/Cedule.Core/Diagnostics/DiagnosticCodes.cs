@@ -82,4 +82,9 @@ public static class DiagnosticCodes
 
     /// <summary>A node depends on a unique id that is not in the graph.</summary>
     public const string DependencyNotFound = "CED1305";
+
+    // CED15xx: seeds.
+
+    /// <summary>A seed file is not valid CSV (unterminated quote, ragged row, not UTF-8).</summary>
+    public const string SeedCsv = "CED1501";
 }
