@@ -33,6 +33,9 @@ public sealed class ParseResult
     /// <summary>What the nodes were rendered with (macros, packages, vars, target facts); the engine renders them again with it at run time.</summary>
     internal Context.ProjectContext? Context { get; init; }
 
+    /// <summary>The project's folder (absolute): where seeds and other files are read from at run time.</summary>
+    internal string? Directory { get; init; }
+
     /// <summary>The template environment (block tags, fuel) the project was parsed with.</summary>
     internal Jinja.Environment? Environment { get; init; }
 

@@ -94,7 +94,7 @@ public sealed partial class ProjectParser
         ResolveDependencies(nodes, root);
         nodes.Sort((a, b) => string.CompareOrdinal(a.UniqueId, b.UniqueId));
         macroIds.Sort(StringComparer.Ordinal);
-        return new ParseResult(root, nodes, macroIds, [.. _diagnostics]) { Context = context, Environment = _env };
+        return new ParseResult(root, nodes, macroIds, [.. _diagnostics]) { Context = context, Environment = _env, Directory = projectDir };
     }
 
     internal void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);

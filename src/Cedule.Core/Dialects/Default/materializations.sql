@@ -131,7 +131,11 @@ create view {{ relation }} as (
   {%- do adapter.begin() -%}
   {{- drop_leftover(intermediate_relation) -}}
   {{- drop_leftover(backup_relation) -}}
-  {%- call statement('main') -%}{{ create_sql_macro(intermediate_relation, sql) }}{%- endcall -%}
+  {%- if create_sql_macro is none -%}
+    {%- do cedule_load_seed(intermediate_relation, create=True) -%}
+  {%- else -%}
+    {%- call statement('main') -%}{{ create_sql_macro(intermediate_relation, sql) }}{%- endcall -%}
+  {%- endif -%}
   {%- if existing_relation is not none -%}{%- do adapter.rename_relation(existing_relation, backup_relation) -%}{%- endif -%}
   {%- do adapter.rename_relation(intermediate_relation, target_relation) -%}
   {{- run_hooks(post_hooks, inside_transaction=True) -}}
@@ -139,6 +143,32 @@ create view {{ relation }} as (
   {%- if existing_relation is not none -%}{{- drop_relation_if_exists(backup_relation) -}}{%- endif -%}
   {{- run_hooks(post_hooks, inside_transaction=False) -}}
 {%- endmacro %}
+
+{#-
+  Seeds, as dbt loads them: when the table exists with the file's columns and no full refresh is
+  asked, it is truncated and reloaded in place (views built on it stay valid); otherwise the file
+  is loaded into x__dbt_tmp and swapped in. Rows go through the driver's bulk path.
+-#}
+{% materialization seed, default -%}
+  {%- set target_relation = this.incorporate(type='table') -%}
+  {%- set existing_relation = load_relation(this) -%}
+  {%- set same_columns = existing_relation is not none and existing_relation.is_table
+      and cedule_column_names(adapter.get_columns_in_relation(existing_relation)) == cedule_seed_columns() -%}
+  {%- if same_columns and not should_full_refresh() -%}
+    {{- run_hooks(pre_hooks, inside_transaction=False) -}}
+    {{- run_hooks(pre_hooks, inside_transaction=True) -}}
+    {{- lock_relation(target_relation) -}}
+    {%- do adapter.begin() -%}
+    {%- do adapter.truncate_relation(target_relation) -%}
+    {%- do cedule_load_seed(target_relation, create=False) -%}
+    {{- run_hooks(post_hooks, inside_transaction=True) -}}
+    {%- do adapter.commit() -%}
+    {{- run_hooks(post_hooks, inside_transaction=False) -}}
+  {%- else -%}
+    {{- cedule_build_and_swap(target_relation, none) -}}
+  {%- endif -%}
+  {{- return({'relations': [target_relation]}) -}}
+{%- endmaterialization %}
 
 {% macro cedule_create_table(relation, sql) -%}{{ get_create_table_as_sql(False, relation, sql) }}{%- endmacro %}
 

@@ -17,6 +17,7 @@ internal sealed class RunContext
     private readonly NodeRun _run;
     private readonly Dictionary<string, object?> _cache = new(StringComparer.Ordinal);
     private RuntimeAdapter? _adapter;
+    private Seeds.SeedData? _seed;
 
     public RunContext(NodeRun run) => _run = run;
 
@@ -25,6 +26,8 @@ internal sealed class RunContext
     public RuntimeAdapter Adapter => _adapter ??= new RuntimeAdapter(_run);
 
     private ExecutionSession Session => _run.Session;
+
+    private Seeds.SeedData Seed => _seed ??= Session.ReadSeed(_run);
 
     private ProjectContext Project => _run.Session.Project;
 
@@ -99,6 +102,9 @@ internal sealed class RunContext
             "database" => Node.Database ?? Project.Target.Database,
             "schema" => Node.Schema ?? Project.Target.Schema,
             "write" => new JinjaFunction(name, (_, _) => string.Empty),
+            "cedule_seed_columns" => new JinjaFunction(name, (_, _) => ExecutionSession.SeedColumnNames(Seed)),
+            "cedule_load_seed" => new JinjaFunction(name, (_, args) =>
+                Session.LoadSeed(_run, Seed, args.Get(0, "relation") as Relation ?? Session.RelationOf(Node), args.Get(1, "create", true) is true)),
             _ => null,
         };
         return value is not null;
