@@ -136,7 +136,7 @@ internal static class OperationCommands
         });
     }
 
-    /// <summary>dbt show's json: a list of row objects keyed by column name.</summary>
+    /// <summary>A JSON list of row objects keyed by column name (the rows of dbt show's json output).</summary>
     private static string Json(ResultTable table)
     {
         var rows = table.Rows.Select(row =>
@@ -154,7 +154,7 @@ internal static class OperationCommands
 
             return obj;
         });
-        return JsonSerializer.Serialize(new Dictionary<string, object> { ["show"] = rows.ToList() }, JsonOptions);
+        return JsonSerializer.Serialize(rows.ToList(), JsonOptions);
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -10,6 +10,11 @@ namespace Cedule.Cli.Commands;
 /// </summary>
 internal sealed class RunReporter(TextWriter output, Core.Parsing.ParseResult project)
 {
+    /// <summary>On a terminal, a status line under the log shows what runs now; redirected output gets plain lines only.</summary>
+    private readonly bool _live = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+    private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+    private int _finished;
+    private int _failed;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ManifestNode> _nodes = project.EnabledNodes.ToDictionary(n => n.UniqueId, StringComparer.Ordinal);
 
@@ -48,12 +53,51 @@ internal sealed class RunReporter(TextWriter output, Core.Parsing.ParseResult pr
 
         lock (_lock)
         {
+            if (e.Started)
+            {
+                _running.Add(e.UniqueId);
+            }
+            else
+            {
+                _running.Remove(e.UniqueId);
+                _finished++;
+                _failed += e.Result!.IsFailure ? 1 : 0;
+            }
+
+            if (_live)
+            {
+                output.Write("\r\u001b[2K");
+            }
+
             output.WriteLine(line);
+            if (_live)
+            {
+                var names = string.Join(", ", _running.Select(id => id[(id.LastIndexOf('.') + 1)..]).Take(4));
+                var status = string.Create(CultureInfo.InvariantCulture, $"[{_finished}/{e.Total} done, {_failed} failed] running: {names}");
+                output.Write(status.Length > Math.Max(20, SafeWidth() - 1) ? status[..(SafeWidth() - 2)] + "…" : status);
+            }
+        }
+    }
+
+    private static int SafeWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 100;
+        }
+        catch (IOException)
+        {
+            return 100;
         }
     }
 
     public void Summary(RunOutcome outcome)
     {
+        if (_live)
+        {
+            output.Write("\r\u001b[2K");
+        }
+
         var counts = outcome.Results.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
         int Count(NodeStatus status) => counts.GetValueOrDefault(status);
         output.WriteLine();
