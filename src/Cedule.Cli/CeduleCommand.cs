@@ -28,6 +28,7 @@ internal static class CeduleCommand
 
         root.Subcommands.Add(Commands.OperationCommands.RunOperation());
         root.Subcommands.Add(Commands.OperationCommands.Show());
+        root.Subcommands.Add(Commands.SampleCommand.Create());
         return root;
     }
 

@@ -76,7 +76,11 @@ internal static class RunCommands
             var degree = parse.GetValue(threads) ?? Math.Max(1, profile.Facts.Threads);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Running {plan.Nodes.Count} node(s) of {result.Root.Name} on {profile.Facts.Type} ({profile.Facts.Name}) with {degree} thread(s)"));
-            var outcome = await new BuildRunner(session).RunAsync(plan, degree, parse.GetValue(failFast), reporter.OnEvent, log.Write, cancellationToken).ConfigureAwait(false);
+            var outcome = await new BuildRunner(session).RunAsync(plan, degree, parse.GetValue(failFast), reporter.OnEvent, (node, line) =>
+            {
+                log.Write(node, line);
+                reporter.OnLog(line);
+            }, cancellationToken).ConfigureAwait(false);
             Directory.CreateDirectory(targetPath);
             using (var stream = File.Create(Path.Combine(targetPath, "run_results.json")))
             {

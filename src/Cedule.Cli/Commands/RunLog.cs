@@ -32,12 +32,15 @@ internal sealed class RunLog : IDisposable
             ["node"] = node,
             ["invocation_id"] = _invocationId,
             ["msg"] = line.Message,
-        });
+        }, JsonOptions);
         lock (_lock)
         {
             _writer.WriteLine(json);
         }
     }
+
+    // French messages stay readable in the file: accents are not escaped (JSON allows them).
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Dispose()
     {

@@ -91,6 +91,25 @@ internal sealed class RunReporter(TextWriter output, Core.Parsing.ParseResult pr
         }
     }
 
+    /// <summary>A node's <c>log(..., info=True)</c> and <c>print()</c> lines reach the console, as in dbt; debug lines only the log file.</summary>
+    public void OnLog(LogLine line)
+    {
+        if (line.Level is not ("info" or "warn"))
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_live)
+            {
+                output.Write("\r\u001b[2K");
+            }
+
+            output.WriteLine(line.Level == "warn" ? "Warning: " + line.Message : line.Message);
+        }
+    }
+
     public void Summary(RunOutcome outcome)
     {
         if (_live)

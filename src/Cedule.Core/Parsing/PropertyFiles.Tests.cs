@@ -62,9 +62,9 @@ internal sealed partial class PropertyFiles
                 }
             }
 
-            node.Database = RenderValue(definition.Source.TryGetValue("database", out var db) ? db : null, definition.File) ?? context.Target.Database;
-            node.Schema = RenderValue(definition.Source.TryGetValue("schema", out var schema) ? schema : null, definition.File) ?? sourceName;
-            node.Identifier = RenderValue(definition.Table.TryGetValue("identifier", out var identifier) ? identifier : null, definition.File) ?? tableName;
+            node.Database = RenderValue(definition.Source.TryGetValue("database", out var db) ? db : null, definition.File, definition.Package) ?? context.Target.Database;
+            node.Schema = RenderValue(definition.Source.TryGetValue("schema", out var schema) ? schema : null, definition.File, definition.Package) ?? sourceName;
+            node.Identifier = RenderValue(definition.Table.TryGetValue("identifier", out var identifier) ? identifier : null, definition.File, definition.Package) ?? tableName;
             node.Alias = node.Identifier;
             node.Description = definition.Table.TryGetValue("description", out var d) && d is not null
                 ? RenderDescription(PyOps.ToStr(d), definition.File) : string.Empty;
@@ -72,7 +72,8 @@ internal sealed partial class PropertyFiles
         }
     }
 
-    private string? RenderValue(object? value, string file)
+    /// <summary>Renders a source property; var() sees the vars of the package that declares the source, then the root's.</summary>
+    private string? RenderValue(object? value, string file, string package)
     {
         if (value is null)
         {
@@ -92,7 +93,7 @@ internal sealed partial class PropertyFiles
             {
                 if (name == "var")
                 {
-                    v = context.VarFunction(context.Root.Name);
+                    v = context.VarFunction(package);
                     return true;
                 }
 

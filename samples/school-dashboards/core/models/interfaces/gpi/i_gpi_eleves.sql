@@ -1,0 +1,7 @@
+select
+    fiche,
+    nom,
+    prenom,
+    genre,
+    date_naissance
+from {{ source('gpi', 'eleves') }}

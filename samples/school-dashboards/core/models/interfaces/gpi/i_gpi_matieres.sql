@@ -1,0 +1,2 @@
+select matiere, description, ordre_ens
+from {{ source('gpi', 'matieres') }}

@@ -1,0 +1,3 @@
+select matricule, nom, prenom, date_embauche, statut
+from {{ source('paie', 'employes') }}
+where statut = 'actif'
