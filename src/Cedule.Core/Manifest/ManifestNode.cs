@@ -84,6 +84,9 @@ public sealed class ManifestNode
     /// <summary>For versioned models: the version.</summary>
     public object? Version { get; set; }
 
+    /// <summary>For versioned models: the model's latest version (what an unpinned ref() resolves to).</summary>
+    public object? LatestVersion { get; set; }
+
     /// <summary>Tags from config, for convenience (the config's <c>tags</c> list).</summary>
     public IReadOnlyList<string> Tags =>
         Config.TryGetValue("tags", out var tags) && tags is List<object?> list

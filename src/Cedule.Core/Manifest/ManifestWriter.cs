@@ -138,6 +138,14 @@ public static class ManifestWriter
             json.WriteString("identifier", node.Identifier);
         }
 
+        if (node.ResourceType == "model")
+        {
+            json.WritePropertyName("version");
+            WriteValue(json, node.Version);
+            json.WritePropertyName("latest_version");
+            WriteValue(json, node.LatestVersion);
+        }
+
         json.WriteString("description", node.Description);
         json.WritePropertyName("config");
         WriteValue(json, node.Config);

@@ -27,12 +27,19 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
 
     private readonly List<Patch> _patches = [];
     private Dictionary<(string Type, string Name), List<Patch>>? _patchIndex;
+    private readonly Dictionary<ManifestNode, PyDict> _bodyOf = new(ReferenceEqualityComparer.Instance);
     private readonly List<SourceDefinition> _sources = [];
     private readonly List<ExposureDefinition> _exposures = [];
 
     private sealed record Patch(string ResourceType, string Name, string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location)
     {
         public List<ManifestNode> AppliedTo { get; } = [];
+
+        /// <summary>For a versioned model: its versions, in written order.</summary>
+        public List<ModelVersion> Versions { get; } = [];
+
+        /// <summary>For a versioned model: <c>latest_version</c>, or the greatest version.</summary>
+        public object? LatestVersion { get; set; }
     }
 
     private sealed record ExposureDefinition(string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location);
@@ -117,7 +124,13 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                 continue;
             }
 
-            _patches.Add(new Patch(resourceType, name, package.Name, display, folders, YamlValues.ToDict(entry), entry.Location));
+            var patch = new Patch(resourceType, name, package.Name, display, folders, YamlValues.ToDict(entry), entry.Location);
+            if (resourceType == "model")
+            {
+                ReadVersions(patch, entry);
+            }
+
+            _patches.Add(patch);
         }
     }
 
@@ -160,9 +173,11 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
             return;
         }
 
-        var patch = candidates.FirstOrDefault(p => p.Package == node.PackageName)
-            ?? candidates.FirstOrDefault(p => p.Package == context.Root.Name)
-            ?? candidates.FirstOrDefault();
+        // A versioned model's patch describes its versions only; a version takes the patch that lists it.
+        var usable = candidates.Where(p => node.Version is null ? p.Versions.Count == 0 : p.Versions.Exists(mv => mv.Text == VersionText(node.Version))).ToList();
+        var patch = usable.Find(p => p.Package == node.PackageName)
+            ?? usable.Find(p => p.Package == context.Root.Name)
+            ?? usable.FirstOrDefault();
         if (patch is null)
         {
             return;
@@ -170,23 +185,29 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
 
         patch.AppliedTo.Add(node);
         node.PatchPath = patch.File;
-        var body = patch.Body;
+        var version = VersionFor(patch, node);
+        var body = version is null ? patch.Body : VersionBody(patch.Body, version.Body);
+        _bodyOf[node] = body;
         if (body.TryGetValue("description", out var description) && description is not null)
         {
             node.Description = RenderDescription(PyOps.ToStr(description), patch.File);
         }
 
-        foreach (var key in (string[])["tags", "meta", "docs", "group", "access"])
+        // A version's properties and config go on top of the model's, by dbt's merge rules.
+        foreach (var level in version is null ? [patch.Body] : (PyDict[])[patch.Body, version.Body])
         {
-            if (body.TryGetValue(key, out var value) && value is not null)
+            foreach (var key in (string[])["tags", "meta", "docs", "group", "access"])
             {
-                ConfigMerge.Apply(node.Config, key, value);
+                if (level.TryGetValue(key, out var value) && value is not null)
+                {
+                    ConfigMerge.Apply(node.Config, key, value);
+                }
             }
-        }
 
-        if (body.TryGetValue("config", out var config) && config is PyDict configDict)
-        {
-            ConfigMerge.Apply(node.Config, configDict);
+            if (level.TryGetValue("config", out var config) && config is PyDict configDict)
+            {
+                ConfigMerge.Apply(node.Config, configDict);
+            }
         }
 
         if (body.TryGetValue("columns", out var columns) && columns is List<object?> columnList)
@@ -213,7 +234,8 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
     /// <summary>Warns about patches that describe no node (a typo in a name, a deleted model).</summary>
     public void ReportUnusedPatches()
     {
-        foreach (var patch in _patches.Where(p => p.AppliedTo.Count == 0))
+        ReportMissingVersions();
+        foreach (var patch in _patches.Where(p => p.AppliedTo.Count == 0 && p.Versions.Count == 0))
         {
             parser.Report(Diagnostic.Warning(DiagnosticCodes.PatchTargetMissing,
                 $"{patch.File} describes a {patch.ResourceType} named '{patch.Name}', but no such {patch.ResourceType} exists", patch.Location));
