@@ -92,6 +92,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                     {
                         if (item is YamlMapping exposure && YamlValues.ToValue(exposure["name"]) is string)
                         {
+                            CheckConfig("exposure", exposure["config"]);
                             _exposures.Add(new ExposureDefinition(package.Name, display, resourceFolders, YamlValues.ToDict(exposure), exposure.Location));
                         }
                         else
@@ -125,6 +126,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
             }
 
             var patch = new Patch(resourceType, name, package.Name, display, folders, YamlValues.ToDict(entry), entry.Location);
+            CheckConfigKeys(resourceType, entry);
             if (resourceType == "model")
             {
                 ReadVersions(patch, entry);
@@ -145,6 +147,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
             }
 
             var sourceDict = YamlValues.ToDict(source);
+            CheckConfig("source", source["config"]);
             if (source["tables"] is not YamlSequence tables)
             {
                 continue;
@@ -158,6 +161,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                     continue;
                 }
 
+                CheckConfigKeys("source", table);
                 _sources.Add(new SourceDefinition(package.Name, display, sourceDict, YamlValues.ToDict(table), folders, table.Location));
             }
         }
