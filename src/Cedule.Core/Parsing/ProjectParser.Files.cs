@@ -1,5 +1,6 @@
 using System.Text;
 using Cedule.Core.Context;
+using Cedule.Core.Diagnostics;
 using Cedule.Core.Manifest;
 using Cedule.Core.Project;
 using Cedule.Jinja;
@@ -88,10 +89,11 @@ public sealed partial class ProjectParser
             yield return ParseSqlNode(package, root, context, properties, "test", full, original, inResource, p => p.DataTests);
         }
 
-        foreach (var (_, original, inResource) in package.Files(project.SeedPaths, ".csv"))
+        foreach (var (full, original, inResource) in package.Files(project.SeedPaths, ".csv"))
         {
             var node = NewNode(package, "seed", original, inResource);
             ApplyConfig(node, root, package.Project, properties, p => p.Seeds);
+            CheckSeed(node, full, package.Display(original));
             FinishRelation(node, context);
             yield return node;
         }
@@ -101,6 +103,33 @@ public sealed partial class ProjectParser
             foreach (var node in ParseSnapshots(package, root, context, properties, full, original, inResource))
             {
                 yield return node;
+            }
+        }
+    }
+
+    /// <summary>
+    /// dbt reads a seed's CSV only when it loads it; Cedule checks it at parse time, so that a
+    /// deployment with a broken seed is refused with the line and column instead of failing a run.
+    /// </summary>
+    private void CheckSeed(ManifestNode node, string full, string display)
+    {
+        var delimiter = node.Config.TryGetValue("delimiter", out var d) && d is not null ? Jinja.Values.PyOps.ToStr(d) : ",";
+        if (delimiter.Length != 1)
+        {
+            Report(Diagnostic.Error(DiagnosticCodes.SeedFormat,
+                $"seed '{node.Name}': delimiter must be one character, not '{delimiter}'", SourceLocation.InFile(node.PatchPath ?? display)));
+            return;
+        }
+
+        try
+        {
+            SeedCsv.Read(File.ReadAllText(full), delimiter[0], display, keepRows: false, warn: Report);
+        }
+        catch (ProjectException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                Report(diagnostic);
             }
         }
     }
