@@ -42,15 +42,12 @@ internal static class LsCommand
                 return Task.FromResult(CeduleCommand.UsageError);
             }
 
-            var (result, directory, _) = loaded.Value;
+            var (result, directory, target) = loaded.Value;
             var diagnostics = new List<Diagnostic>();
             var types = ResourceTypeArguments.Resolve(
                 parse.GetValue(resourceType) ?? [], parse.GetValue(excludeResourceType) ?? [],
                 ResourceTypeArguments.ListAll, ResourceTypeArguments.ListDefault, diagnostics);
-            var selectorsFile = Path.Combine(directory, "selectors.yml");
-            var selectors = File.Exists(selectorsFile)
-                ? SelectorDefinitions.Parse(File.ReadAllText(selectorsFile), "selectors.yml")
-                : SelectorDefinitions.Empty;
+            var selectors = ProjectLoading.Selectors(parse, directory, target);
             diagnostics.AddRange(selectors.Diagnostics);
             var dag = ProjectGraph.Build(result);
             var selection = NodeSelector.Select(dag, new SelectionCriteria

@@ -102,6 +102,13 @@ internal static class ProjectLoading
         }
     }
 
+    /// <summary>The project's selectors.yml, rendered as dbt renders it (call after <see cref="Load"/>, which has checked --vars).</summary>
+    public static Core.Selection.SelectorDefinitions Selectors(System.CommandLine.ParseResult parse, string directory, TargetFacts target)
+    {
+        var options = ByCommand.GetValue(parse.CommandResult.Command, _ => throw new InvalidOperationException("project options were not added"));
+        return Core.Selection.SelectorsFile.Load(directory, target, ParseVars(parse.GetValue(options.Vars)), System.Environment.GetEnvironmentVariable);
+    }
+
     private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir)
     {
         var projectFile = Path.Combine(projectDir, ProjectFile.FileName);
