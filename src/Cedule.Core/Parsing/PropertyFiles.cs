@@ -29,7 +29,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
     private Dictionary<(string Type, string Name), List<Patch>>? _patchIndex;
     private readonly Dictionary<ManifestNode, PyDict> _bodyOf = new(ReferenceEqualityComparer.Instance);
     private readonly List<SourceDefinition> _sources = [];
-    private readonly List<ExposureDefinition> _exposures = [];
+    private readonly List<NamedDefinition> _named = [];
 
     private sealed record Patch(string ResourceType, string Name, string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location)
     {
@@ -42,7 +42,18 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
         public object? LatestVersion { get; set; }
     }
 
-    private sealed record ExposureDefinition(string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location);
+    /// <summary>Property-file sections whose entries are resources of their own, by resource type.</summary>
+    private static readonly Dictionary<string, string> NamedSections = new(StringComparer.Ordinal)
+    {
+        ["exposures"] = "exposure",
+        ["unit_tests"] = "unit_test",
+        ["semantic_models"] = "semantic_model",
+        ["metrics"] = "metric",
+        ["saved_queries"] = "saved_query",
+    };
+
+    /// <summary>An entry of a section of <see cref="NamedSections"/>.</summary>
+    private sealed record NamedDefinition(string ResourceType, string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location);
 
     private sealed record SourceDefinition(string Package, string File, PyDict Source, PyDict Table, IReadOnlyList<string> Folders, SourceLocation Location);
 
@@ -86,18 +97,18 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                 {
                     ReadSources(package, display, sources, resourceFolders);
                 }
-                else if (key.Text == "exposures" && value is YamlSequence exposures)
+                else if (NamedSections.TryGetValue(key.Text, out var type) && value is YamlSequence items)
                 {
-                    foreach (var item in exposures.Items)
+                    foreach (var item in items.Items)
                     {
-                        if (item is YamlMapping exposure && YamlValues.ToValue(exposure["name"]) is string)
+                        if (item is YamlMapping entry && YamlValues.ToValue(entry["name"]) is string)
                         {
-                            CheckConfig("exposure", exposure["config"]);
-                            _exposures.Add(new ExposureDefinition(package.Name, display, resourceFolders, YamlValues.ToDict(exposure), exposure.Location));
+                            CheckConfig(type, entry["config"]);
+                            _named.Add(new NamedDefinition(type, package.Name, display, resourceFolders, YamlValues.ToDict(entry), entry.Location));
                         }
                         else
                         {
-                            parser.Report(Diagnostic.Error(DiagnosticCodes.YamlShape, "each exposure needs a 'name'", item.Location));
+                            parser.Report(Diagnostic.Error(DiagnosticCodes.YamlShape, $"each entry of '{key.Text}' needs a 'name'", item.Location));
                         }
                     }
                 }

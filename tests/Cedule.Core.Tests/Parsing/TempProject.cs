@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Cedule.Core.Context;
+using Cedule.Core.Manifest;
 using Cedule.Core.Parsing;
 
 namespace Cedule.Core.Tests.Parsing;
@@ -26,6 +28,14 @@ internal sealed class TempProject : IDisposable
 
     public ParseResult Parse(ParseOptions? options = null) =>
         new ProjectParser(options ?? new ParseOptions { Target = DuckDb, Environment = _ => null }).Parse(Dir, TestContext.Current.CancellationToken);
+
+    /// <summary>The manifest of <paramref name="result"/>, as JSON.</summary>
+    public static JsonDocument Manifest(ParseResult result)
+    {
+        using var stream = new MemoryStream();
+        ManifestWriter.Write(result, DuckDb, stream);
+        return JsonDocument.Parse(stream.ToArray());
+    }
 
     public void Dispose() => Directory.Delete(Dir, recursive: true);
 }

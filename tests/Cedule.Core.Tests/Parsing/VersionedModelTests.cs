@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Cedule.Core.Diagnostics;
 using Cedule.Core.Graph;
@@ -123,10 +122,7 @@ public sealed class VersionedModelTests : IDisposable
     public void Manifest_VersionedModel_CarriesVersionAndLatestVersion()
     {
         var result = _project.Parse();
-        using var stream = new MemoryStream();
-        ManifestWriter.Write(result, TempProject.DuckDb, stream);
-
-        using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
+        using var json = TempProject.Manifest(result);
         var v1 = json.RootElement.GetProperty("nodes").GetProperty("model.shop.dim_customers.v1");
         Assert.Equal(1, v1.GetProperty("version").GetInt32());
         Assert.Equal(2, v1.GetProperty("latest_version").GetInt32());
