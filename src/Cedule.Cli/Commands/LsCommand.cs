@@ -42,7 +42,7 @@ internal static class LsCommand
                 return Task.FromResult(CeduleCommand.UsageError);
             }
 
-            var (result, directory, _) = loaded.Value;
+            var (result, directory, target) = loaded.Value;
             var diagnostics = new List<Diagnostic>();
             var types = ResourceTypeArguments.Resolve(
                 parse.GetValue(resourceType) ?? [], parse.GetValue(excludeResourceType) ?? [],
@@ -54,7 +54,7 @@ internal static class LsCommand
 
             var dag = ProjectGraph.Build(result);
             var selected = diagnostics.Any(d => d.Severity == Severity.Error) ? null
-                : ProjectLoading.Select(directory, result, dag, parse.GetValue(select) ?? [], parse.GetValue(exclude) ?? [], parse.GetValue(selector), types, stderr);
+                : ProjectLoading.Select(ProjectLoading.Selectors(parse, directory, target), result, dag, parse.GetValue(select) ?? [], parse.GetValue(exclude) ?? [], parse.GetValue(selector), types, stderr);
             if (selected is null)
             {
                 return Task.FromResult(CeduleCommand.UsageError);

@@ -50,7 +50,7 @@ internal static class ProjectCommands
 
     public static Command Deps()
     {
-        var mirror = new Option<DirectoryInfo?>("--packages-mirror") { Description = "A package mirror folder (<org>/<name>/<version>/) for hub packages; default CEDULE_PACKAGES_MIRROR." };
+        var mirror = new Option<DirectoryInfo?>("--packages-mirror") { Description = "A package mirror folder (<org>/<name>/<version>/) for hub packages; default CEDULE_PACKAGES_MIRROR. Without one, hub packages come from the package hub (CEDULE_HUB_URL, default https://hub.getdbt.com)." };
         var mirrorTo = new Option<DirectoryInfo?>("--mirror-to") { Description = "Also copy every resolved hub package into this mirror folder, for offline machines." };
         var projectDir = new Option<DirectoryInfo?>("--project-dir") { Description = "The dbt project folder (default: the current folder)." };
         var command = new Command("deps", "Install the packages of packages.yml (local, git, hub) into dbt_packages/.") { projectDir, mirror, mirrorTo };

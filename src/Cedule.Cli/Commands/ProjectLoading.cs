@@ -141,14 +141,10 @@ internal static class ProjectLoading
     /// null (after printing why) when the selection is invalid.
     /// </summary>
     public static IReadOnlyList<string>? Select(
-        string directory, Core.Parsing.ParseResult result, Core.Graph.Dag dag, string[] select, string[] exclude, string? selector,
+        Core.Selection.SelectorDefinitions selectors, Core.Parsing.ParseResult result, Core.Graph.Dag dag, string[] select, string[] exclude, string? selector,
         IEnumerable<Core.Graph.NodeType> resourceTypes, TextWriter error)
     {
         var diagnostics = new List<Diagnostic>();
-        var selectorsFile = Path.Combine(directory, "selectors.yml");
-        var selectors = File.Exists(selectorsFile)
-            ? Core.Selection.SelectorDefinitions.Parse(File.ReadAllText(selectorsFile), "selectors.yml")
-            : Core.Selection.SelectorDefinitions.Empty;
         diagnostics.AddRange(selectors.Diagnostics);
         var selection = Core.Selection.NodeSelector.Select(dag, new Core.Selection.SelectionCriteria
         {
@@ -166,6 +162,13 @@ internal static class ProjectLoading
         }
 
         return diagnostics.Any(d => d.Severity == Severity.Error) ? null : selection.UniqueIds;
+    }
+
+    /// <summary>The project's selectors.yml, rendered as dbt renders it (call after <see cref="Load"/>, which has checked --vars).</summary>
+    public static Core.Selection.SelectorDefinitions Selectors(System.CommandLine.ParseResult parse, string directory, TargetFacts target)
+    {
+        var options = ByCommand.GetValue(parse.CommandResult.Command, _ => throw new InvalidOperationException("project options were not added"));
+        return Core.Selection.SelectorsFile.Load(directory, target, ParseVars(parse.GetValue(options.Vars)), System.Environment.GetEnvironmentVariable);
     }
 
     private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir)

@@ -48,7 +48,7 @@ internal static class RunCommands
 
             var (result, directory, profile) = loaded.Value;
             var dag = ProjectGraph.Build(result);
-            var selection = ProjectLoading.Select(directory, result, dag, parse.GetValue(select) ?? [], parse.GetValue(exclude) ?? [], parse.GetValue(selector), verb.ResourceTypes, stderr);
+            var selection = ProjectLoading.Select(ProjectLoading.Selectors(parse, directory, profile.Facts), result, dag, parse.GetValue(select) ?? [], parse.GetValue(exclude) ?? [], parse.GetValue(selector), verb.ResourceTypes, stderr);
             if (selection is null)
             {
                 return CeduleCommand.UsageError;

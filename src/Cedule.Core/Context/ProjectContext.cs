@@ -128,17 +128,7 @@ internal sealed class ProjectContext
         return result;
     }
 
-    public PyDict TargetDict() => new()
-    {
-        ["name"] = Target.Name,
-        ["target_name"] = Target.Name,
-        ["type"] = Target.Type,
-        ["schema"] = Target.Schema,
-        ["database"] = Target.Database,
-        ["dbname"] = Target.Database,
-        ["threads"] = (long)Target.Threads,
-        ["profile_name"] = Target.ProfileName ?? Root.Profile,
-    };
+    public PyDict TargetDict() => Target.ToTargetDict(Root.Profile);
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using Cedule.Jinja.Values;
+
 namespace Cedule.Core.Context;
 
 /// <summary>
@@ -17,5 +19,19 @@ public sealed record TargetFacts(string Name, string Type, string? Database, str
     {
         "sqlserver" => ["sqlserver", "fabric"],
         _ => [Type],
+    };
+
+    /// <summary>dbt's <c>target</c> variable for these facts (no secret is ever in it).</summary>
+    /// <param name="profileName">The profile's name when <see cref="ProfileName"/> is not set.</param>
+    public PyDict ToTargetDict(string? profileName = null) => new()
+    {
+        ["name"] = Name,
+        ["target_name"] = Name,
+        ["type"] = Type,
+        ["schema"] = Schema,
+        ["database"] = Database,
+        ["dbname"] = Database,
+        ["threads"] = (long)Threads,
+        ["profile_name"] = ProfileName ?? profileName,
     };
 }

@@ -66,6 +66,9 @@ public static class DiagnosticCodes
     /// <summary>A generic test names no test macro.</summary>
     public const string TestMacroNotFound = "CED1209";
 
+    /// <summary>A seed's CSV file is malformed (an unclosed quote, a row wider than the header) or its delimiter config is invalid.</summary>
+    public const string SeedFormat = "CED1210";
+
     // CED13xx: selection.
 
     /// <summary>A selector expression is invalid or names an unknown method.</summary>

@@ -84,6 +84,16 @@ public sealed class ManifestNode
     /// <summary>For versioned models: the version.</summary>
     public object? Version { get; set; }
 
+    /// <summary>For versioned models: the model's latest version (what an unpinned ref() resolves to).</summary>
+    public object? LatestVersion { get; set; }
+
+    /// <summary>
+    /// Fields of resources defined wholly in property files (a unit test's <c>model</c>,
+    /// <c>given</c>, <c>expect</c>; a metric's <c>type</c>, <c>type_params</c>…), as written, under
+    /// dbt's manifest names.
+    /// </summary>
+    public PyDict Properties { get; } = new();
+
     /// <summary>Tags from config, for convenience (the config's <c>tags</c> list).</summary>
     public IReadOnlyList<string> Tags =>
         Config.TryGetValue("tags", out var tags) && tags is List<object?> list

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Cedule.Core.Context;
 using Cedule.Core.Parsing;
+using Cedule.Jinja.Values;
 
 namespace Cedule.Core.Manifest;
 
@@ -12,6 +13,13 @@ namespace Cedule.Core.Manifest;
 /// </summary>
 public static class ManifestWriter
 {
+    /// <summary>Resource types that dbt's manifest keeps out of <c>nodes</c>, each in its own section.</summary>
+    private static readonly (string Type, string Section)[] OwnSections =
+    [
+        ("source", "sources"), ("exposure", "exposures"), ("metric", "metrics"), ("semantic_model", "semantic_models"),
+        ("saved_query", "saved_queries"), ("unit_test", "unit_tests"),
+    ];
+
     /// <summary>Writes the manifest of <paramref name="result"/> to <paramref name="stream"/>.</summary>
     public static void Write(ParseResult result, TargetFacts target, Stream stream)
     {
@@ -29,7 +37,7 @@ public static class ManifestWriter
 
         var enabled = result.Nodes.Where(n => n.IsEnabled).ToList();
         json.WriteStartObject("nodes");
-        foreach (var node in enabled.Where(n => n.ResourceType is not ("source" or "exposure")))
+        foreach (var node in enabled.Where(n => !Array.Exists(OwnSections, s => s.Type == n.ResourceType)))
         {
             json.WritePropertyName(node.UniqueId);
             WriteNode(json, node);
@@ -37,22 +45,18 @@ public static class ManifestWriter
         }
 
         json.WriteEndObject();
-        json.WriteStartObject("sources");
-        foreach (var node in enabled.Where(n => n.ResourceType == "source"))
+        foreach (var (type, section) in OwnSections)
         {
-            json.WritePropertyName(node.UniqueId);
-            WriteNode(json, node);
+            json.WriteStartObject(section);
+            foreach (var node in enabled.Where(n => n.ResourceType == type))
+            {
+                json.WritePropertyName(node.UniqueId);
+                WriteNode(json, node);
+            }
+
+            json.WriteEndObject();
         }
 
-        json.WriteEndObject();
-        json.WriteStartObject("exposures");
-        foreach (var node in enabled.Where(n => n.ResourceType == "exposure"))
-        {
-            json.WritePropertyName(node.UniqueId);
-            WriteNode(json, node);
-        }
-
-        json.WriteEndObject();
         json.WriteStartObject("macros");
         foreach (var id in result.Macros)
         {
@@ -138,6 +142,14 @@ public static class ManifestWriter
             json.WriteString("identifier", node.Identifier);
         }
 
+        if (node.ResourceType == "model")
+        {
+            json.WritePropertyName("version");
+            WriteValue(json, node.Version);
+            json.WritePropertyName("latest_version");
+            WriteValue(json, node.LatestVersion);
+        }
+
         json.WriteString("description", node.Description);
         json.WritePropertyName("config");
         WriteValue(json, node.Config);
@@ -191,6 +203,12 @@ public static class ManifestWriter
 
         json.WriteEndArray();
         json.WriteString("patch_path", node.PatchPath);
+        foreach (var (key, value) in node.Properties)
+        {
+            json.WritePropertyName(PyOps.ToStr(key));
+            WriteValue(json, value);
+        }
+
         if (node.TestMetadata is { } test)
         {
             json.WriteStartObject("test_metadata");

@@ -12,6 +12,15 @@ public sealed record PackageInstallOptions
     /// </summary>
     public string? MirrorDirectory { get; init; } = System.Environment.GetEnvironmentVariable("CEDULE_PACKAGES_MIRROR");
 
+    /// <summary>
+    /// The dbt package hub whose JSON API resolves hub packages when no mirror folder is given.
+    /// Defaults to <c>CEDULE_HUB_URL</c>, else <c>https://hub.getdbt.com</c>.
+    /// </summary>
+    public string HubUrl { get; init; } = System.Environment.GetEnvironmentVariable("CEDULE_HUB_URL") is { Length: > 0 } url ? url : "https://hub.getdbt.com";
+
+    /// <summary>The HTTP client for the hub; one with a 100-second timeout when null.</summary>
+    public HttpClient? Http { get; init; }
+
     /// <summary>When set, every resolved hub package is also copied into this mirror folder (<c>cedule deps --mirror-to</c>).</summary>
     public string? MirrorTo { get; init; }
 
@@ -33,7 +42,8 @@ public sealed record InstalledPackage(string Name, string Kind, string Source, s
 /// <summary>
 /// <c>cedule deps</c>: installs the packages a project declares, and the packages' own packages,
 /// into its <c>packages-install-path</c>. Local packages are copied, git packages are fetched
-/// with the system git, hub packages come from a package mirror folder.
+/// with the system git, hub packages come from a package mirror folder when one is given, else
+/// from the package hub's JSON API (<see cref="PackageInstallOptions.HubUrl"/>).
 /// </summary>
 public sealed class PackageInstaller
 {
@@ -64,13 +74,16 @@ public sealed class PackageInstaller
         }
 
         var scratch = Path.Combine(Path.GetTempPath(), "cedule-deps-" + Guid.NewGuid().ToString("N"));
+        HttpClient? ownHttp = null;
+        HubClient? hubClient = null;
+        HubClient Hub() => hubClient ??= new HubClient(_options.Http ?? (ownHttp = new HttpClient()), _options.HubUrl);
         try
         {
             while (queue.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (spec, declaredIn) = queue.Dequeue();
-                var (folder, kind, source, version) = await FetchAsync(spec, declaredIn, scratch, cancellationToken).ConfigureAwait(false);
+                var (folder, kind, source, version) = await FetchAsync(spec, declaredIn, scratch, Hub, cancellationToken).ConfigureAwait(false);
                 var name = ReadProjectName(folder, spec);
                 if (installed.ContainsKey(name) || string.Equals(name, project.Name, StringComparison.Ordinal))
                 {
@@ -96,6 +109,7 @@ public sealed class PackageInstaller
         }
         finally
         {
+            ownHttp?.Dispose();
             if (Directory.Exists(scratch))
             {
                 Directory.Delete(scratch, recursive: true);
@@ -106,7 +120,7 @@ public sealed class PackageInstaller
     }
 
     private async Task<(string Folder, string Kind, string Source, string? Version)> FetchAsync(
-        PackageSpec spec, string declaredIn, string scratch, CancellationToken cancellationToken)
+        PackageSpec spec, string declaredIn, string scratch, Func<HubClient> hubClient, CancellationToken cancellationToken)
     {
         switch (spec)
         {
@@ -144,23 +158,21 @@ public sealed class PackageInstaller
                     throw NotFound(spec, e.Message);
                 }
 
+            case HubPackageSpec hub when _options.MirrorDirectory is { Length: > 0 }:
+                return ResolveFromMirror(hub, _options.MirrorDirectory);
+
             case HubPackageSpec hub:
-                return ResolveFromMirror(hub);
+                Directory.CreateDirectory(scratch);
+                var (hubFolder, hubVersion) = await hubClient().FetchAsync(hub, scratch, cancellationToken).ConfigureAwait(false);
+                return (hubFolder, "hub", hub.Package, hubVersion);
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec));
         }
     }
 
-    private (string Folder, string Kind, string Source, string? Version) ResolveFromMirror(HubPackageSpec hub)
+    private static (string Folder, string Kind, string Source, string? Version) ResolveFromMirror(HubPackageSpec hub, string mirror)
     {
-        if (_options.MirrorDirectory is not { Length: > 0 } mirror)
-        {
-            throw NotFound(hub,
-                $"hub package '{hub.Package}' needs a package mirror on this machine: pass --packages-mirror DIR or set CEDULE_PACKAGES_MIRROR " +
-                "(fill one with 'cedule deps --mirror-to DIR' where the hub is reachable)");
-        }
-
         var folder = Path.Combine(mirror, hub.Package.Replace('/', Path.DirectorySeparatorChar));
         var versions = Directory.Exists(folder)
             ? Directory.GetDirectories(folder)

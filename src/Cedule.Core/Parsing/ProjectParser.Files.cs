@@ -1,5 +1,6 @@
 using System.Text;
 using Cedule.Core.Context;
+using Cedule.Core.Diagnostics;
 using Cedule.Core.Manifest;
 using Cedule.Core.Project;
 using Cedule.Jinja;
@@ -63,10 +64,13 @@ public sealed partial class ProjectParser
     private IEnumerable<ManifestNode> ParseFileNodes(PackageSource package, ProjectFile root, ProjectContext context, PropertyFiles properties, CancellationToken cancellationToken)
     {
         var project = package.Project;
-        foreach (var (full, original, inResource) in package.Files(project.ModelPaths, ".sql"))
+        var modelFiles = package.Files(project.ModelPaths, ".sql").ToList();
+        var modelNames = modelFiles.Select(f => Path.GetFileNameWithoutExtension(f.Full)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (full, original, inResource) in modelFiles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ParseSqlNode(package, root, context, properties, "model", full, original, inResource, p => p.Models);
+            var version = properties.FindVersion(package.Name, Path.GetFileNameWithoutExtension(full), modelNames);
+            yield return ParseSqlNode(package, root, context, properties, "model", full, original, inResource, p => p.Models, version);
         }
 
         foreach (var (full, original, inResource) in package.Files(project.AnalysisPaths, ".sql"))
@@ -85,10 +89,11 @@ public sealed partial class ProjectParser
             yield return ParseSqlNode(package, root, context, properties, "test", full, original, inResource, p => p.DataTests);
         }
 
-        foreach (var (_, original, inResource) in package.Files(project.SeedPaths, ".csv"))
+        foreach (var (full, original, inResource) in package.Files(project.SeedPaths, ".csv"))
         {
             var node = NewNode(package, "seed", original, inResource);
             ApplyConfig(node, root, package.Project, properties, p => p.Seeds);
+            CheckSeed(node, full, package.Display(original));
             FinishRelation(node, context);
             yield return node;
         }
@@ -102,11 +107,39 @@ public sealed partial class ProjectParser
         }
     }
 
+    /// <summary>
+    /// dbt reads a seed's CSV only when it loads it; Cedule checks it at parse time, so that a
+    /// deployment with a broken seed is refused with the line and column instead of failing a run.
+    /// </summary>
+    private void CheckSeed(ManifestNode node, string full, string display)
+    {
+        var delimiter = node.Config.TryGetValue("delimiter", out var d) && d is not null ? Jinja.Values.PyOps.ToStr(d) : ",";
+        if (delimiter.Length != 1)
+        {
+            Report(Diagnostic.Error(DiagnosticCodes.SeedFormat,
+                $"seed '{node.Name}': delimiter must be one character, not '{delimiter}'", SourceLocation.InFile(node.PatchPath ?? display)));
+            return;
+        }
+
+        try
+        {
+            SeedCsv.Read(File.ReadAllText(full), delimiter[0], display, keepRows: false, warn: Report);
+        }
+        catch (ProjectException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                Report(diagnostic);
+            }
+        }
+    }
+
     private ManifestNode ParseSqlNode(
         PackageSource package, ProjectFile root, ProjectContext context, PropertyFiles properties,
-        string resourceType, string full, string original, string inResource, Func<ProjectFile, Configs.ProjectConfigTree> tree)
+        string resourceType, string full, string original, string inResource, Func<ProjectFile, Configs.ProjectConfigTree> tree,
+        (string Name, object Version)? version = null)
     {
-        var node = NewNode(package, resourceType, original, inResource);
+        var node = NewNode(package, resourceType, original, inResource, version?.Name, version?.Version);
         node.RawCode = File.ReadAllText(full);
         ApplyConfig(node, root, package.Project, properties, tree);
         RenderForParse(node, context, package.Display(original), node.RawCode);
@@ -182,7 +215,7 @@ public sealed partial class ProjectParser
         node.DependsOnMacros.AddRange(parse.MacrosCalled.Order(StringComparer.Ordinal));
     }
 
-    private static ManifestNode NewNode(PackageSource package, string resourceType, string original, string inResource, string? name = null)
+    private static ManifestNode NewNode(PackageSource package, string resourceType, string original, string inResource, string? name = null, object? version = null)
     {
         var withoutExtension = inResource[..inResource.LastIndexOf('.')];
         name ??= Path.GetFileName(withoutExtension);
@@ -190,9 +223,17 @@ public sealed partial class ProjectParser
         var fqn = new List<string> { package.Name };
         fqn.AddRange(folders);
         fqn.Add(name);
+        // A model version is named after its model; its fqn and unique id end with v<version>.
+        var suffix = version is null ? string.Empty : ".v" + PropertyFiles.VersionText(version);
+        if (version is not null)
+        {
+            fqn.Add("v" + PropertyFiles.VersionText(version));
+        }
+
         return new ManifestNode
         {
-            UniqueId = $"{resourceType}.{package.Name}.{name}",
+            UniqueId = $"{resourceType}.{package.Name}.{name}{suffix}",
+            Version = version,
             ResourceType = resourceType,
             PackageName = package.Name,
             Name = name,

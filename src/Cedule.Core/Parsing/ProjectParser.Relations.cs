@@ -62,7 +62,7 @@ public sealed partial class ProjectParser
             node.Database = node.Config.TryGetValue("target_database", out var td) && td is not null ? PyOps.ToStr(td) : node.Database;
         }
         node.Alias = CallOverride(context, node, "generate_alias_name", customAlias)
-            ?? customAlias ?? (node.Version is null ? node.Name : node.Name + "_v" + PyOps.ToStr(node.Version));
+            ?? customAlias ?? (node.Version is null ? node.Name : node.Name + "_v" + PropertyFiles.VersionText(node.Version).Replace('.', '_'));
     }
 
     private string? CallOverride(ProjectContext context, ManifestNode node, string macroName, string? custom)
@@ -111,11 +111,11 @@ public sealed partial class ProjectParser
             .ToDictionary(n => (n.SourceName!, n.Name), n => n);
 
         foreach (var duplicate in byName.Values.SelectMany(list => list.Where(n => n.IsEnabled && n.ResourceType != "analysis")
-                     .GroupBy(n => n.PackageName, StringComparer.Ordinal).Where(g => g.Count() > 1)))
+                     .GroupBy(n => n.PackageName + "\0" + PropertyFiles.VersionText(n.Version), StringComparer.Ordinal).Where(g => g.Count() > 1)))
         {
             var paths = string.Join(" and ", duplicate.Select(n => n.OriginalFilePath));
             Report(Diagnostic.Error(DiagnosticCodes.DuplicateNode,
-                $"two enabled resources named '{duplicate.First().Name}' in package '{duplicate.Key}': {paths}; rename one or disable it",
+                $"two enabled resources named '{duplicate.First().Name}' in package '{duplicate.First().PackageName}': {paths}; rename one or disable it",
                 SourceLocation.InFile(duplicate.Last().OriginalFilePath)));
         }
 
@@ -129,7 +129,13 @@ public sealed partial class ProjectParser
                     if (node.IsEnabled)
                     {
                         var disabled = byName.TryGetValue(call.Name, out var all) ? all.FirstOrDefault(n => !n.IsEnabled) : null;
-                        Report(disabled is not null
+                        var versions = all?.Where(n => n.IsEnabled && n.Version is not null).Select(n => PropertyFiles.VersionText(n.Version))
+                            .Order(Comparer<string>.Create(PropertyFiles.CompareVersions)).ToList() ?? [];
+                        Report(call.Version is not null && versions.Count > 0
+                            ? Diagnostic.Error(DiagnosticCodes.RefNotFound,
+                                $"{node.ResourceType} '{node.Name}' depends on version {PropertyFiles.VersionText(call.Version)} of '{call.Name}', which has no such version (versions: {string.Join(", ", versions)})",
+                                SourceLocation.InFile(node.OriginalFilePath))
+                            : disabled is not null
                             ? Diagnostic.Error(DiagnosticCodes.RefToDisabled,
                                 $"{node.ResourceType} '{node.Name}' depends on '{call.Name}', which is disabled ({disabled.OriginalFilePath})",
                                 SourceLocation.InFile(node.OriginalFilePath))
@@ -177,8 +183,12 @@ public sealed partial class ProjectParser
             return null;
         }
 
+        // An unpinned ref names the latest version of a versioned model; a pinned one, that version.
+        var version = call.Version is null ? null : PropertyFiles.VersionText(call.Version);
         var enabled = candidates.Where(n => n.IsEnabled && n.ResourceType != "analysis"
-            && (call.Version is null || PyOps.Equals(n.Version, call.Version) || n.Version is null)).ToList();
+            && (version is null
+                ? n.Version is null || PropertyFiles.VersionText(n.Version) == PropertyFiles.VersionText(n.LatestVersion)
+                : n.Version is not null && PropertyFiles.VersionText(n.Version) == version)).ToList();
         if (call.Package is not null)
         {
             return enabled.FirstOrDefault(n => n.PackageName == call.Package);

@@ -89,6 +89,8 @@ public sealed partial class ProjectParser
         nodes.AddRange(properties.BuildSources(root));
         nodes.AddRange(properties.BuildGenericTests(nodes, root, context));
         nodes.AddRange(properties.BuildExposures(root, context));
+        nodes.AddRange(properties.BuildUnitTests(nodes));
+        nodes.AddRange(properties.BuildSemanticResources(context));
         properties.ReportUnusedPatches();
         ReportUnusedConfigPaths(root, nodes);
         ResolveDependencies(nodes, root);

@@ -115,8 +115,9 @@ internal sealed partial class PropertyFiles
         {
             foreach (var target in patch.AppliedTo)
             {
-                AddTests(tests, patch.Package, patch.File, patch.Folders, target, patch.Body, columnName: null, root, projectContext);
-                if (patch.Body.TryGetValue("columns", out var columns) && columns is List<object?> list)
+                var body = _bodyOf[target]; // a version's own body: its tests and columns
+                AddTests(tests, patch.Package, patch.File, patch.Folders, target, body, columnName: null, root, projectContext);
+                if (body.TryGetValue("columns", out var columns) && columns is List<object?> list)
                 {
                     foreach (var column in list.OfType<PyDict>())
                     {
@@ -239,7 +240,8 @@ internal sealed partial class PropertyFiles
         }
 
         var isSource = target.ResourceType == "source";
-        var targetName = isSource ? $"{target.SourceName}_{target.Name}" : target.Name;
+        var targetName = isSource ? $"{target.SourceName}_{target.Name}"
+            : target.Version is null ? target.Name : $"{target.Name}_v{VersionText(target.Version)}";
         var name = customName ?? SynthesizeName(ns is null ? shortName : $"{ns}_{shortName}", targetName, args, isSource);
         var fqn = new List<string> { package };
         fqn.AddRange(folders);
@@ -271,7 +273,8 @@ internal sealed partial class PropertyFiles
         var kwargs = new PyDict(args);
         kwargs["model"] = isSource
             ? $"{{{{ get_where_subquery(source('{target.SourceName}', '{target.Name}')) }}}}"
-            : $"{{{{ get_where_subquery(ref('{target.Name}')) }}}}";
+            : target.Version is null ? $"{{{{ get_where_subquery(ref('{target.Name}')) }}}}"
+            : $"{{{{ get_where_subquery(ref('{target.Name}', version={PyOps.Repr(target.Version)})) }}}}";
         node.TestMetadata = new TestMetadata(shortName, ns, kwargs);
         if (isSource)
         {

@@ -27,15 +27,33 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
 
     private readonly List<Patch> _patches = [];
     private Dictionary<(string Type, string Name), List<Patch>>? _patchIndex;
+    private readonly Dictionary<ManifestNode, PyDict> _bodyOf = new(ReferenceEqualityComparer.Instance);
     private readonly List<SourceDefinition> _sources = [];
-    private readonly List<ExposureDefinition> _exposures = [];
+    private readonly List<NamedDefinition> _named = [];
 
     private sealed record Patch(string ResourceType, string Name, string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location)
     {
         public List<ManifestNode> AppliedTo { get; } = [];
+
+        /// <summary>For a versioned model: its versions, in written order.</summary>
+        public List<ModelVersion> Versions { get; } = [];
+
+        /// <summary>For a versioned model: <c>latest_version</c>, or the greatest version.</summary>
+        public object? LatestVersion { get; set; }
     }
 
-    private sealed record ExposureDefinition(string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location);
+    /// <summary>Property-file sections whose entries are resources of their own, by resource type.</summary>
+    private static readonly Dictionary<string, string> NamedSections = new(StringComparer.Ordinal)
+    {
+        ["exposures"] = "exposure",
+        ["unit_tests"] = "unit_test",
+        ["semantic_models"] = "semantic_model",
+        ["metrics"] = "metric",
+        ["saved_queries"] = "saved_query",
+    };
+
+    /// <summary>An entry of a section of <see cref="NamedSections"/>.</summary>
+    private sealed record NamedDefinition(string ResourceType, string Package, string File, IReadOnlyList<string> Folders, PyDict Body, SourceLocation Location);
 
     private sealed record SourceDefinition(string Package, string File, PyDict Source, PyDict Table, IReadOnlyList<string> Folders, SourceLocation Location);
 
@@ -79,17 +97,18 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                 {
                     ReadSources(package, display, sources, resourceFolders);
                 }
-                else if (key.Text == "exposures" && value is YamlSequence exposures)
+                else if (NamedSections.TryGetValue(key.Text, out var type) && value is YamlSequence items)
                 {
-                    foreach (var item in exposures.Items)
+                    foreach (var item in items.Items)
                     {
-                        if (item is YamlMapping exposure && YamlValues.ToValue(exposure["name"]) is string)
+                        if (item is YamlMapping entry && YamlValues.ToValue(entry["name"]) is string)
                         {
-                            _exposures.Add(new ExposureDefinition(package.Name, display, resourceFolders, YamlValues.ToDict(exposure), exposure.Location));
+                            CheckConfig(type, entry["config"]);
+                            _named.Add(new NamedDefinition(type, package.Name, display, resourceFolders, YamlValues.ToDict(entry), entry.Location));
                         }
                         else
                         {
-                            parser.Report(Diagnostic.Error(DiagnosticCodes.YamlShape, "each exposure needs a 'name'", item.Location));
+                            parser.Report(Diagnostic.Error(DiagnosticCodes.YamlShape, $"each entry of '{key.Text}' needs a 'name'", item.Location));
                         }
                     }
                 }
@@ -117,7 +136,14 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                 continue;
             }
 
-            _patches.Add(new Patch(resourceType, name, package.Name, display, folders, YamlValues.ToDict(entry), entry.Location));
+            var patch = new Patch(resourceType, name, package.Name, display, folders, YamlValues.ToDict(entry), entry.Location);
+            CheckConfigKeys(resourceType, entry);
+            if (resourceType == "model")
+            {
+                ReadVersions(patch, entry);
+            }
+
+            _patches.Add(patch);
         }
     }
 
@@ -132,6 +158,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
             }
 
             var sourceDict = YamlValues.ToDict(source);
+            CheckConfig("source", source["config"]);
             if (source["tables"] is not YamlSequence tables)
             {
                 continue;
@@ -145,6 +172,7 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
                     continue;
                 }
 
+                CheckConfigKeys("source", table);
                 _sources.Add(new SourceDefinition(package.Name, display, sourceDict, YamlValues.ToDict(table), folders, table.Location));
             }
         }
@@ -160,9 +188,11 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
             return;
         }
 
-        var patch = candidates.FirstOrDefault(p => p.Package == node.PackageName)
-            ?? candidates.FirstOrDefault(p => p.Package == context.Root.Name)
-            ?? candidates.FirstOrDefault();
+        // A versioned model's patch describes its versions only; a version takes the patch that lists it.
+        var usable = candidates.Where(p => node.Version is null ? p.Versions.Count == 0 : p.Versions.Exists(mv => mv.Text == VersionText(node.Version))).ToList();
+        var patch = usable.Find(p => p.Package == node.PackageName)
+            ?? usable.Find(p => p.Package == context.Root.Name)
+            ?? usable.FirstOrDefault();
         if (patch is null)
         {
             return;
@@ -170,23 +200,29 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
 
         patch.AppliedTo.Add(node);
         node.PatchPath = patch.File;
-        var body = patch.Body;
+        var version = VersionFor(patch, node);
+        var body = version is null ? patch.Body : VersionBody(patch.Body, version.Body);
+        _bodyOf[node] = body;
         if (body.TryGetValue("description", out var description) && description is not null)
         {
             node.Description = RenderDescription(PyOps.ToStr(description), patch.File);
         }
 
-        foreach (var key in (string[])["tags", "meta", "docs", "group", "access"])
+        // A version's properties and config go on top of the model's, by dbt's merge rules.
+        foreach (var level in version is null ? [patch.Body] : (PyDict[])[patch.Body, version.Body])
         {
-            if (body.TryGetValue(key, out var value) && value is not null)
+            foreach (var key in (string[])["tags", "meta", "docs", "group", "access"])
             {
-                ConfigMerge.Apply(node.Config, key, value);
+                if (level.TryGetValue(key, out var value) && value is not null)
+                {
+                    ConfigMerge.Apply(node.Config, key, value);
+                }
             }
-        }
 
-        if (body.TryGetValue("config", out var config) && config is PyDict configDict)
-        {
-            ConfigMerge.Apply(node.Config, configDict);
+            if (level.TryGetValue("config", out var config) && config is PyDict configDict)
+            {
+                ConfigMerge.Apply(node.Config, configDict);
+            }
         }
 
         if (body.TryGetValue("columns", out var columns) && columns is List<object?> columnList)
@@ -213,7 +249,8 @@ internal sealed partial class PropertyFiles(ProjectParser parser, ProjectContext
     /// <summary>Warns about patches that describe no node (a typo in a name, a deleted model).</summary>
     public void ReportUnusedPatches()
     {
-        foreach (var patch in _patches.Where(p => p.AppliedTo.Count == 0))
+        ReportMissingVersions();
+        foreach (var patch in _patches.Where(p => p.AppliedTo.Count == 0 && p.Versions.Count == 0))
         {
             parser.Report(Diagnostic.Warning(DiagnosticCodes.PatchTargetMissing,
                 $"{patch.File} describes a {patch.ResourceType} named '{patch.Name}', but no such {patch.ResourceType} exists", patch.Location));

@@ -59,6 +59,10 @@ public sealed class SelectorDefinitions
     public static SelectorDefinitions FromYaml(YamlNode? root, string path, SelectorMethodRegistry? methods = null) =>
         new SelectorYamlParser(path, methods ?? SelectorMethodRegistry.Default).Parse(root);
 
+    /// <summary>The same selectors with <paramref name="problems"/> (found before parsing: YAML syntax, templates) listed first.</summary>
+    internal SelectorDefinitions WithProblems(IReadOnlyList<Diagnostic> problems) =>
+        problems.Count == 0 ? this : new SelectorDefinitions(Selectors, [.. problems, .. Diagnostics]);
+
     /// <summary>Finds a selector by name.</summary>
     public bool TryGet(string name, [NotNullWhen(true)] out SelectorDefinition? selector) => _byName.TryGetValue(name, out selector);
 }
