@@ -32,7 +32,7 @@ public static partial class PyOps
             case Undefined u:
                 return u.IsStrict ? throw u.Fail() : string.Empty;
             case BigInteger big:
-                return big.ToString(CultureInfo.InvariantCulture);
+                return PyIntText.ToDecimal(big);
             case IJinjaObject obj:
                 return obj.ToPythonString();
             default:
