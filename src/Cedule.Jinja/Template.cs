@@ -36,9 +36,16 @@ public sealed class Template
     /// <summary>Renders the template with <paramref name="vars"/> (converted with <c>PyConvert.FromDotNet</c>).</summary>
     public string Render(IReadOnlyDictionary<string, object?>? vars = null, CancellationToken cancellationToken = default)
     {
-        var output = new StringBuilder();
-        RenderTo(output, vars, null, cancellationToken);
-        return output.ToString();
+        var output = BufferPool.RentRenderBuffer();
+        try
+        {
+            RenderTo(output, vars, null, cancellationToken);
+            return output.ToString();
+        }
+        finally
+        {
+            BufferPool.ReturnRenderBuffer(output);
+        }
     }
 
     /// <summary>
@@ -65,9 +72,16 @@ public sealed class Template
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var output = new StringBuilder();
-        RenderTo(output, vars, resolver, cancellationToken);
-        writer.Write(output);
+        var output = BufferPool.RentRenderBuffer();
+        try
+        {
+            RenderTo(output, vars, resolver, cancellationToken);
+            writer.Write(output);
+        }
+        finally
+        {
+            BufferPool.ReturnRenderBuffer(output);
+        }
     }
 
     /// <summary>

@@ -64,6 +64,7 @@ public static partial class BuiltinFilters
             var getter = args.Get(1) is { } attribute ? FilterHelpers.AttrGetter(r, attribute) : null;
             var text = new System.Text.StringBuilder();
             var first = true;
+            var charged = 0;
             foreach (var item in PyOps.Iterate(v))
             {
                 if (!first)
@@ -73,20 +74,26 @@ public static partial class BuiltinFilters
 
                 first = false;
                 text.Append(PyOps.ToStr(getter is null ? item : getter(item)));
-                PyOps.Charge(r, text.Length > 4096 ? 64 : 0);
+
+                // Long results pay for every character, so a long separator cannot multiply the output for free.
+                if (text.Length - charged > 4096)
+                {
+                    r.ConsumeFuel(text.Length - charged);
+                    charged = text.Length;
+                }
             }
 
             return text.ToString();
         };
-        f["batch"] = static (_, v, a) =>
+        f["batch"] = static (r, v, a) =>
         {
             var args = FilterArgs.Bind(a, "do_batch", 0, 1, "linecount", "fill_with");
-            return new PyGenerator(Batch(v, args.Get(0), args.Get(1)), "do_batch");
+            return new PyGenerator(Batch(r, v, args.Get(0), args.Get(1)), "do_batch");
         };
-        f["slice"] = static (_, v, a) =>
+        f["slice"] = static (r, v, a) =>
         {
             var args = FilterArgs.Bind(a, "sync_do_slice", 0, 1, "slices", "fill_with");
-            return new PyGenerator(SliceFilter(PyOps.ToList(v), FilterHelpers.Int(args.Get(0)), args.Get(1)), "sync_do_slice");
+            return new PyGenerator(SliceFilter(r, PyOps.ToList(v), FilterHelpers.Int(args.Get(0)), args.Get(1)), "sync_do_slice");
         };
         f["sum"] = static (r, v, a) =>
         {
@@ -148,6 +155,13 @@ public static partial class BuiltinFilters
                 }
 
                 break;
+            case Runtime.PyRange range:
+                foreach (var item in range.Reversed())
+                {
+                    yield return item;
+                }
+
+                break;
             case IReadOnlyList<object?> sequence:
                 for (var i = sequence.Count - 1; i >= 0; i--)
                 {
@@ -185,7 +199,7 @@ public static partial class BuiltinFilters
         return list;
     }
 
-    private static IEnumerable<object?> Batch(object? value, object? lineCount, object? fillWith)
+    private static IEnumerable<object?> Batch(IRuntime runtime, object? value, object? lineCount, object? fillWith)
     {
         var tmp = new List<object?>();
         foreach (var item in PyOps.Iterate(value))
@@ -204,6 +218,7 @@ public static partial class BuiltinFilters
             if (fillWith is not null && PyOps.LessThan(PyOps.Box((long)tmp.Count), lineCount))
             {
                 var missing = FilterHelpers.Int(PyOps.Subtract(lineCount, PyOps.Box((long)tmp.Count)));
+                runtime.ConsumeFuel(missing);
                 for (var i = 0; i < missing; i++)
                 {
                     tmp.Add(fillWith);
@@ -214,7 +229,7 @@ public static partial class BuiltinFilters
         }
     }
 
-    private static IEnumerable<object?> SliceFilter(List<object?> seq, long slices, object? fillWith)
+    private static IEnumerable<object?> SliceFilter(IRuntime runtime, List<object?> seq, long slices, object? fillWith)
     {
         if (slices == 0)
         {
@@ -227,6 +242,8 @@ public static partial class BuiltinFilters
         var offset = 0L;
         for (var number = 0L; number < slices; number++)
         {
+            // Empty slices cost nothing to compute but a list each: pay for them.
+            runtime.ConsumeFuel(1);
             var start = offset + (number * perSlice);
             if (number < withExtra)
             {

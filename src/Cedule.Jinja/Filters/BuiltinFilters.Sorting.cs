@@ -78,7 +78,7 @@ public static partial class BuiltinFilters
     /// <summary>Python's <c>sorted(items, key=key, reverse=reverse)</c>: stable, comparing keys with <c>&lt;</c>.</summary>
     private static List<object?> SortedBy(IRuntime runtime, List<object?> items, Func<object?, object?> key, bool reverse)
     {
-        PyOps.Charge(runtime, items.Count);
+        PySort.Charge(runtime, items.Count);
         var pairs = new (object? Key, object? Value)[items.Count];
         for (var i = 0; i < pairs.Length; i++)
         {

@@ -49,13 +49,27 @@ internal static class JsonWriter
                 return;
             case List<object?> or PyTuple:
                 Enter(stack, value);
-                WriteArray(text, (IReadOnlyList<object?>)value, indent, level, stack);
-                stack.RemoveAt(stack.Count - 1);
+                try
+                {
+                    WriteArray(text, (IReadOnlyList<object?>)value, indent, level, stack);
+                }
+                finally
+                {
+                    Leave(stack);
+                }
+
                 return;
             case PyDict dict:
                 Enter(stack, value);
-                WriteObject(text, dict, indent, level, stack);
-                stack.RemoveAt(stack.Count - 1);
+                try
+                {
+                    WriteObject(text, dict, indent, level, stack);
+                }
+                finally
+                {
+                    Leave(stack);
+                }
+
                 return;
             default:
                 throw new TemplateException(ErrorKind.TypeError, $"Object of type {PyOps.TypeName(value)} is not JSON serializable");
@@ -64,16 +78,15 @@ internal static class JsonWriter
 
     private static void Enter(List<object> stack, object value)
     {
-        foreach (var item in stack)
+        if (ValueRecursion.IsOnPath(stack, value))
         {
-            if (ReferenceEquals(item, value))
-            {
-                throw new TemplateException(ErrorKind.ValueError, "Circular reference detected");
-            }
+            throw new TemplateException(ErrorKind.ValueError, "Circular reference detected");
         }
 
-        stack.Add(value);
+        ValueRecursion.Push(stack, value, "while encoding a JSON object");
     }
+
+    private static void Leave(List<object> stack) => ValueRecursion.Pop(stack);
 
     private static string FloatText(double d) =>
         double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : PyOps.FloatRepr(d);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Cedule.Jinja.Values;
 
@@ -11,40 +12,71 @@ internal static class PrettyPrinter
     public static string Format(object? value)
     {
         var text = new StringBuilder();
-        FormatValue(text, value, 0, 0, 1);
+        FormatValue(text, value, 0, 0, 1, []);
         return text.ToString();
     }
 
-    /// <summary>repr with dict keys sorted, as pprint's <c>_safe_repr</c> does.</summary>
-    private static string SafeRepr(object? value)
+    /// <summary>
+    /// repr with dict keys sorted, as pprint's <c>_safe_repr</c> does. <paramref name="context"/>
+    /// holds the containers being printed: one met again inside itself prints as pprint's
+    /// <c>&lt;Recursion on list with id=…&gt;</c> instead of recursing forever.
+    /// </summary>
+    private static string SafeRepr(object? value, List<object> context)
     {
-        switch (value)
+        if (value is not (PyDict or List<object?> or PyTuple))
         {
-            case PyDict dict:
-                var text = new StringBuilder("{");
-                var first = true;
-                foreach (var pair in SortedItems(dict))
-                {
-                    if (!first)
+            return PyOps.Repr(value);
+        }
+
+        if (Contains(context, value))
+        {
+            return Recursion(value);
+        }
+
+        Enter(context, value);
+        try
+        {
+            switch (value)
+            {
+                case PyDict dict:
+                    var text = new StringBuilder("{");
+                    var first = true;
+                    foreach (var pair in SortedItems(dict))
                     {
-                        text.Append(", ");
+                        if (!first)
+                        {
+                            text.Append(", ");
+                        }
+
+                        first = false;
+                        text.Append(SafeRepr(pair.Key, context)).Append(": ").Append(SafeRepr(pair.Value, context));
                     }
 
-                    first = false;
-                    text.Append(SafeRepr(pair.Key)).Append(": ").Append(SafeRepr(pair.Value));
-                }
-
-                return text.Append('}').ToString();
-            case List<object?> list:
-                return "[" + JoinReprs(list) + "]";
-            case PyTuple tuple:
-                return tuple.Count == 1 ? "(" + SafeRepr(tuple[0]) + ",)" : "(" + JoinReprs(tuple) + ")";
-            default:
-                return PyOps.Repr(value);
+                    return text.Append('}').ToString();
+                case List<object?> list:
+                    return "[" + JoinReprs(list, context) + "]";
+                default:
+                    var tuple = (PyTuple)value;
+                    return tuple.Count == 1 ? "(" + SafeRepr(tuple[0], context) + ",)" : "(" + JoinReprs(tuple, context) + ")";
+            }
+        }
+        finally
+        {
+            Leave(context);
         }
     }
 
-    private static string JoinReprs(IReadOnlyList<object?> items)
+    private static bool Contains(List<object> context, object value) => ValueRecursion.IsOnPath(context, value);
+
+    private static void Enter(List<object> context, object value) => ValueRecursion.Push(context, value, ValueRecursion.InRepr);
+
+    private static void Leave(List<object> context) => ValueRecursion.Pop(context);
+
+    // Python shows the object's address; a .NET object has none, its identity hash stands in.
+    private static string Recursion(object value) =>
+        $"<Recursion on {PyOps.TypeName(value)} with id={RuntimeHelpers.GetHashCode(value)}>";
+
+    private static string JoinReprs(IReadOnlyList<object?> items, List<object> context)
     {
         var text = new StringBuilder();
         for (var i = 0; i < items.Count; i++)
@@ -54,7 +86,7 @@ internal static class PrettyPrinter
                 text.Append(", ");
             }
 
-            text.Append(SafeRepr(items[i]));
+            text.Append(SafeRepr(items[i], context));
         }
 
         return text.ToString();
@@ -86,15 +118,47 @@ internal static class PrettyPrinter
         }
     }
 
-    private static void FormatValue(StringBuilder text, object? value, int indent, int allowance, int level)
+    private static void FormatValue(StringBuilder text, object? value, int indent, int allowance, int level, List<object> context)
     {
-        var rep = SafeRepr(value);
+        if (value is not null && Contains(context, value))
+        {
+            text.Append(Recursion(value));
+            return;
+        }
+
+        var rep = SafeRepr(value, context);
         if (rep.Length <= Width - indent - allowance)
         {
             text.Append(rep);
             return;
         }
 
+        if (value is PyDict or List<object?> or PyTuple)
+        {
+            Enter(context, value);
+            try
+            {
+                FormatContainer(text, value, rep, indent, allowance, level, context);
+            }
+            finally
+            {
+                Leave(context);
+            }
+
+            return;
+        }
+
+        if (value is string s && s.Length > 0)
+        {
+            FormatString(text, s, indent, allowance, level);
+            return;
+        }
+
+        text.Append(rep);
+    }
+
+    private static void FormatContainer(StringBuilder text, object value, string rep, int indent, int allowance, int level, List<object> context)
+    {
         switch (value)
         {
             case PyDict dict when dict.Count > 0:
@@ -104,9 +168,9 @@ internal static class PrettyPrinter
                 for (var i = 0; i < items.Length; i++)
                 {
                     var last = i == items.Length - 1;
-                    var keyRep = SafeRepr(items[i].Key);
+                    var keyRep = SafeRepr(items[i].Key, context);
                     text.Append(keyRep).Append(": ");
-                    FormatValue(text, items[i].Value, inner + keyRep.Length + 2, last ? allowance + 1 : 1, level + 1);
+                    FormatValue(text, items[i].Value, inner + keyRep.Length + 2, last ? allowance + 1 : 1, level + 1, context);
                     if (!last)
                     {
                         text.Append(",\n").Append(' ', inner);
@@ -117,16 +181,13 @@ internal static class PrettyPrinter
                 return;
             case List<object?> list when list.Count > 0:
                 text.Append('[');
-                FormatItems(text, list, indent, allowance + 1, level);
+                FormatItems(text, list, indent, allowance + 1, level, context);
                 text.Append(']');
-                return;
-            case string s when s.Length > 0:
-                FormatString(text, s, indent, allowance, level);
                 return;
             case PyTuple tuple when tuple.Count > 0:
                 var end = tuple.Count == 1 ? ",)" : ")";
                 text.Append('(');
-                FormatItems(text, tuple, indent, allowance + end.Length, level);
+                FormatItems(text, tuple, indent, allowance + end.Length, level, context);
                 text.Append(end);
                 return;
             default:
@@ -247,7 +308,7 @@ internal static class PrettyPrinter
         return parts;
     }
 
-    private static void FormatItems(StringBuilder text, IReadOnlyList<object?> items, int indent, int allowance, int level)
+    private static void FormatItems(StringBuilder text, IReadOnlyList<object?> items, int indent, int allowance, int level, List<object> context)
     {
         indent++;
         for (var i = 0; i < items.Count; i++)
@@ -257,7 +318,7 @@ internal static class PrettyPrinter
                 text.Append(",\n").Append(' ', indent);
             }
 
-            FormatValue(text, items[i], indent, i == items.Count - 1 ? allowance : 1, level + 1);
+            FormatValue(text, items[i], indent, i == items.Count - 1 ? allowance : 1, level + 1, context);
         }
     }
 }

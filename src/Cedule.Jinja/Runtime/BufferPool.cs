@@ -14,8 +14,17 @@ internal static class BufferPool
     private const int MaxKeptCapacity = 16 * 1024;
     private const int Slots = 8;
 
+    // A whole render's output is kept up to this size (2 MB of chars) for the next render.
+    private const int MaxKeptRenderCapacity = 1024 * 1024;
+
     [ThreadStatic]
     private static StringBuilder?[]? pool;
+
+    // The output buffer of top-level renders on this thread: a render that builds a large result
+    // otherwise allocates the builder's chunks and then copies them into the string, twice the
+    // result's size in garbage (on the large-object heap for big outputs).
+    [ThreadStatic]
+    private static StringBuilder? renderBuffer;
 
     [ThreadStatic]
     private static int count;
@@ -54,6 +63,30 @@ internal static class BufferPool
         {
             builder.Clear();
             items[count++] = builder;
+        }
+    }
+
+    /// <summary>The thread's output buffer for a top-level render (a fresh one when a render is already using it).</summary>
+    public static StringBuilder RentRenderBuffer()
+    {
+        var builder = renderBuffer;
+        if (builder is null)
+        {
+            return new StringBuilder(256);
+        }
+
+        renderBuffer = null;
+        return builder;
+    }
+
+    /// <summary>Keeps the buffer, emptied, for the next render unless it grew too large.</summary>
+    public static void ReturnRenderBuffer(StringBuilder builder)
+    {
+        if (builder.Capacity <= MaxKeptRenderCapacity)
+        {
+            // Clear leaves a builder of several chunks as one chunk of the same capacity.
+            builder.Clear();
+            renderBuffer = builder;
         }
     }
 }

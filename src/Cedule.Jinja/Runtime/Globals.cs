@@ -70,6 +70,13 @@ internal static class DefaultGlobals
             throw new TemplateException(ErrorKind.ValueError, "range() arg 3 must not be zero");
         }
 
+        // Python's range is lazy and only len() fails past 64 bits; a list that long cannot exist.
+        var span = step.Sign > 0 ? stop - start : start - stop;
+        if (span.Sign > 0 && (span - 1) / BigInteger.Abs(step) >= long.MaxValue)
+        {
+            throw new TemplateException(ErrorKind.OverflowError, "Python int too large to convert to C ssize_t");
+        }
+
         var items = new List<object?>();
         for (var i = start; step.Sign > 0 ? i < stop : i > stop; i += step)
         {

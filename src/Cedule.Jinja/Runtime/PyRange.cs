@@ -11,6 +11,7 @@ namespace Cedule.Jinja.Runtime;
 internal sealed class PyRange : IReadOnlyList<object?>, IJinjaObject
 {
     private readonly IRuntime? runtime;
+    private readonly bool lengthOverflows;
 
     public PyRange(long start, long stop, long step, IRuntime? runtime)
     {
@@ -18,9 +19,10 @@ internal sealed class PyRange : IReadOnlyList<object?>, IJinjaObject
         Start = start;
         Stop = stop;
         Step = step;
-        var span = step > 0 ? (decimal)stop - start : (decimal)start - stop;
-        var count = span <= 0 ? 0 : ((span - 1) / Math.Abs((decimal)step)) + 1;
-        LongCount = (long)Math.Min(count, long.MaxValue);
+        var span = step > 0 ? (Int128)stop - start : (Int128)start - stop;
+        var count = span <= 0 ? 0 : ((span - 1) / Int128.Abs(step)) + 1;
+        LongCount = (long)Int128.Min(count, long.MaxValue);
+        lengthOverflows = count > long.MaxValue;
     }
 
     public long Start { get; }
@@ -31,9 +33,10 @@ internal sealed class PyRange : IReadOnlyList<object?>, IJinjaObject
 
     public long LongCount { get; }
 
-    public int Count => LongCount > int.MaxValue
-        ? throw new TemplateException(ErrorKind.OverflowError, "Python int too large to convert to C ssize_t")
-        : (int)LongCount;
+    public int Count => LongCount > int.MaxValue ? throw TooLong() : (int)LongCount;
+
+    /// <summary>Python's <c>len(range)</c>, which works up to the largest 64-bit size.</summary>
+    public long Length => lengthOverflows ? throw TooLong() : LongCount;
 
     public object? this[int index] => PyOps.Box(Start + (index * Step));
 
@@ -110,6 +113,18 @@ internal sealed class PyRange : IReadOnlyList<object?>, IJinjaObject
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Python's <c>reversed(range)</c>: lazy, metered like the forward enumerator.</summary>
+    public IEnumerable<object?> Reversed()
+    {
+        for (var i = LongCount - 1; i >= 0; i--)
+        {
+            runtime?.ConsumeFuel(1);
+            yield return PyOps.Box(Start + (i * Step));
+        }
+    }
+
+    private static TemplateException TooLong() => new(ErrorKind.OverflowError, "Python int too large to convert to C ssize_t");
 
     /// <summary>The items without fuel accounting, for a loop that pays one step per iteration itself.</summary>
     public IEnumerable<object?> Unmetered()

@@ -5,6 +5,10 @@ namespace Cedule.Jinja.Runtime;
 
 internal sealed partial class Renderer
 {
+    // Subtrees this short fit in the stack margin that EnsureStack keeps, so only taller ones
+    // (rare outside hostile templates) pay for the check.
+    private const int UncheckedHeight = 16;
+
     internal object? Eval(Expr expr, Scope scope)
     {
         Step();
@@ -18,6 +22,11 @@ internal sealed partial class Renderer
         if (expr.Kind == ExprKind.Name && TryLookupLocal(((NameExpr)expr).Name, scope, out var local))
         {
             return local;
+        }
+
+        if (expr.Height > UncheckedHeight)
+        {
+            EnsureStack();
         }
 
         try

@@ -9,6 +9,7 @@ internal sealed partial class Renderer
 {
     internal Flow ExecBody(Stmt[] body, Scope scope, StringBuilder output)
     {
+        EnsureStack();
         for (var i = 0; i < body.Length; i++)
         {
             var flow = Exec(body[i], scope, output);

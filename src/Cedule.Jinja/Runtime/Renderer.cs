@@ -122,6 +122,19 @@ internal sealed partial class Renderer : IRuntime
 
     private void LeaveCall() => depth--;
 
+    /// <summary>
+    /// Fails with <see cref="ErrorKind.RecursionLimit"/> when the thread's stack runs low. The
+    /// parser bounds the nesting of statements and the height of expressions, but a host may
+    /// render on a small stack or raise the limits; an overflow would kill the process.
+    /// </summary>
+    private static void EnsureStack()
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new TemplateException(ErrorKind.RecursionLimit, "maximum recursion depth exceeded (the stack is nearly full)");
+        }
+    }
+
     private void CheckOutput(StringBuilder output)
     {
         if (output.Length > maxOutput)

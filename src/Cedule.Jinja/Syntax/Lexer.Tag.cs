@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Numerics;
+using Cedule.Jinja.Values;
 
 namespace Cedule.Jinja.Syntax;
 
@@ -180,7 +180,18 @@ internal sealed partial class Lexer
         }
 
         var digits = text[(radix == 10 ? start : start + 2)..end].Replace("_", string.Empty, StringComparison.Ordinal);
-        tokens.Add(new Token(TokenKind.Integer, ParseInteger(digits, radix), source.SpanAt(start)));
+        object integer;
+        try
+        {
+            integer = ParseInteger(digits, radix);
+        }
+        catch (TemplateException error)
+        {
+            // Jinja2's lexer calls int() on the literal: a too-long one fails at parse time.
+            throw source.Error(error.Kind, error.Detail, source.SpanAt(start));
+        }
+
+        tokens.Add(new Token(TokenKind.Integer, integer, source.SpanAt(start)));
         pos = end;
         return true;
     }
@@ -192,13 +203,7 @@ internal sealed partial class Lexer
             return long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
         }
 
-        var value = BigInteger.Zero;
-        foreach (var d in digits)
-        {
-            var digit = char.IsAsciiDigit(d) ? d - '0' : char.ToLowerInvariant(d) - 'a' + 10;
-            value = (value * radix) + digit;
-        }
-
+        var value = PyIntText.Parse(digits, radix);
         return value <= long.MaxValue ? (object)(long)value : value;
     }
 

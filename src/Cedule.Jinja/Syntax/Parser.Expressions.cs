@@ -18,7 +18,7 @@ internal sealed partial class Parser
             {
                 var expr2 = ParseOr();
                 var expr3 = SkipIfName("else") ? ParseCondExpr() : null;
-                expr1 = new CondExpr(span, expr2, expr1, expr3);
+                expr1 = Bounded(new CondExpr(span, expr2, expr1, expr3));
             }
             finally
             {
@@ -37,7 +37,7 @@ internal sealed partial class Parser
         var left = ParseAnd();
         while (SkipIfName("or"))
         {
-            left = new LogicalExpr(span, ExprKind.Or, left, ParseAnd());
+            left = Bounded(new LogicalExpr(span, ExprKind.Or, left, ParseAnd()));
             span = Current.Span;
         }
 
@@ -50,7 +50,7 @@ internal sealed partial class Parser
         var left = ParseNot();
         while (SkipIfName("and"))
         {
-            left = new LogicalExpr(span, ExprKind.And, left, ParseNot());
+            left = Bounded(new LogicalExpr(span, ExprKind.And, left, ParseNot()));
             span = Current.Span;
         }
 
@@ -65,7 +65,7 @@ internal sealed partial class Parser
             Enter();
             try
             {
-                return new UnaryExpr(span, ExprKind.Not, ParseNot());
+                return Bounded(new UnaryExpr(span, ExprKind.Not, ParseNot()));
             }
             finally
             {
@@ -106,7 +106,7 @@ internal sealed partial class Parser
                     }
                     else
                     {
-                        return ops is null ? expr : new CompareExpr(span, expr, [.. ops], [.. operands!]);
+                        return ops is null ? expr : Bounded(new CompareExpr(span, expr, [.. ops], [.. operands!]));
                     }
 
                     break;
@@ -124,7 +124,7 @@ internal sealed partial class Parser
         while (Current.Kind is TokenKind.Add or TokenKind.Sub)
         {
             var op = Next().Kind == TokenKind.Add ? BinaryOp.Add : BinaryOp.Sub;
-            left = new BinaryExpr(span, op, left, ParseConcat());
+            left = Bounded(new BinaryExpr(span, op, left, ParseConcat()));
             span = Current.Span;
         }
 
@@ -146,7 +146,7 @@ internal sealed partial class Parser
             items.Add(ParseMath2());
         }
 
-        return new ConcatExpr(span, [.. items]);
+        return Bounded(new ConcatExpr(span, [.. items]));
     }
 
     private Expr ParseMath2()
@@ -162,7 +162,7 @@ internal sealed partial class Parser
                 TokenKind.FloorDiv => BinaryOp.FloorDiv,
                 _ => BinaryOp.Mod,
             };
-            left = new BinaryExpr(span, op, left, ParsePow());
+            left = Bounded(new BinaryExpr(span, op, left, ParsePow()));
             span = Current.Span;
         }
 
@@ -175,7 +175,7 @@ internal sealed partial class Parser
         var left = ParseUnary();
         while (SkipIf(TokenKind.Pow))
         {
-            left = new BinaryExpr(span, BinaryOp.Pow, left, ParseUnary());
+            left = Bounded(new BinaryExpr(span, BinaryOp.Pow, left, ParseUnary()));
             span = Current.Span;
         }
 
@@ -191,11 +191,11 @@ internal sealed partial class Parser
             Expr node;
             if (SkipIf(TokenKind.Sub))
             {
-                node = new UnaryExpr(span, ExprKind.Neg, ParseUnary(false));
+                node = Bounded(new UnaryExpr(span, ExprKind.Neg, ParseUnary(false)));
             }
             else if (SkipIf(TokenKind.Add))
             {
-                node = new UnaryExpr(span, ExprKind.Pos, ParseUnary(false));
+                node = Bounded(new UnaryExpr(span, ExprKind.Pos, ParseUnary(false)));
             }
             else
             {
@@ -310,7 +310,7 @@ internal sealed partial class Parser
             }
         }
 
-        return new SequenceExpr(items.Count > 0 ? items[0].Span : span, ExprKind.Tuple, [.. items]);
+        return Bounded(new SequenceExpr(items.Count > 0 ? items[0].Span : span, ExprKind.Tuple, [.. items]));
     }
 
     private SequenceExpr ParseList()
@@ -333,7 +333,7 @@ internal sealed partial class Parser
         }
 
         Expect(TokenKind.RBracket);
-        return new SequenceExpr(token.Span, ExprKind.List, [.. items]);
+        return Bounded(new SequenceExpr(token.Span, ExprKind.List, [.. items]));
     }
 
     private DictExpr ParseDict()
@@ -359,6 +359,6 @@ internal sealed partial class Parser
         }
 
         Expect(TokenKind.RBrace);
-        return new DictExpr(token.Span, [.. keys], [.. values]);
+        return Bounded(new DictExpr(token.Span, [.. keys], [.. values]));
     }
 }

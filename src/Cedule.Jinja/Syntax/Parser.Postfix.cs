@@ -12,10 +12,10 @@ internal sealed partial class Parser
             switch (Current.Kind)
             {
                 case TokenKind.Dot or TokenKind.LBracket:
-                    node = ParseSubscript(node);
+                    node = Bounded(ParseSubscript(node));
                     break;
                 case TokenKind.LParen:
-                    node = ParseCall(node);
+                    node = Bounded(ParseCall(node));
                     break;
                 default:
                     return node;
@@ -33,11 +33,11 @@ internal sealed partial class Parser
             }
             else if (Current.IsName("is"))
             {
-                node = ParseTest(node);
+                node = Bounded(ParseTest(node));
             }
             else if (Current.Kind == TokenKind.LParen)
             {
-                node = ParseCall(node);
+                node = Bounded(ParseCall(node));
             }
             else
             {
@@ -207,7 +207,7 @@ internal sealed partial class Parser
                 throw Fail($"No filter named '{name}'.", token.Span, ErrorKind.TemplateAssertionError);
             }
 
-            node = new FilterExpr(token.Span, node, name, args, func);
+            node = Bounded(new FilterExpr(token.Span, node, name, args, func));
             startInline = false;
         }
 

@@ -123,6 +123,22 @@ internal sealed partial class Parser
 
     private void Leave() => depth--;
 
+    /// <summary>
+    /// Refuses an expression taller than the depth limit. Chains (<c>x.a.a…</c>, <c>x|f|f…</c>,
+    /// <c>1 + 1 + …</c>) are parsed by loops, so <see cref="Enter"/> never sees them, but every
+    /// walker of the tree (the renderer first) recurses once per link.
+    /// </summary>
+    private T Bounded<T>(T node)
+        where T : Expr
+    {
+        if (node.Height > settings.MaxDepth)
+        {
+            throw Fail($"expression nesting (chained operators, attributes, subscripts, calls and filters count) is deeper than the limit of {settings.MaxDepth}", node.Span, ErrorKind.RecursionLimit);
+        }
+
+        return node;
+    }
+
     /// <summary>Jinja2's <c>subparse</c>: template data, <c>{{ }}</c> and statements until one of the end tags.</summary>
     private Stmt[] Subparse(string[]? endTokens)
     {

@@ -180,6 +180,13 @@ public static class PyConvert
         }
     }
 
+    private static BigInteger ParseBigJsonInt(string text)
+    {
+        var negative = text.StartsWith('-');
+        var magnitude = PyIntText.Parse(text.AsSpan(negative ? 1 : 0), 10);
+        return negative ? -magnitude : magnitude;
+    }
+
     /// <summary>A JSON number as Python's json module reads it: an int when written without fraction or exponent.</summary>
     internal static object ParseJsonNumber(string text)
     {
@@ -187,7 +194,7 @@ public static class PyConvert
         {
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
                 ? PyOps.Box(l)
-                : PyOps.Normalize(BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+                : PyOps.Normalize(ParseBigJsonInt(text));
         }
 
         return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

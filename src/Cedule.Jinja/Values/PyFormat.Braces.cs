@@ -5,9 +5,11 @@ namespace Cedule.Jinja.Values;
 
 public static partial class PyFormat
 {
-    private sealed class BraceState(Arguments arguments)
+    private sealed class BraceState(Arguments arguments, IRuntime? runtime)
     {
         public Arguments Arguments { get; } = arguments;
+
+        public IRuntime? Runtime { get; } = runtime;
 
         public int AutoIndex { get; set; }
 
@@ -16,7 +18,7 @@ public static partial class PyFormat
 
     private static string FormatCore(string format, Arguments arguments, IRuntime? runtime)
     {
-        var text = Expand(format, new BraceState(arguments), 2);
+        var text = Expand(format, new BraceState(arguments, runtime), 2);
         PyOps.Charge(runtime, text.Length);
         return text;
     }
@@ -144,7 +146,30 @@ public static partial class PyFormat
             spec = Expand(spec, state, depth - 1);
         }
 
+        ChargeSpecNumbers(spec, state.Runtime);
         return FormatValue(value, spec);
+    }
+
+    /// <summary>
+    /// Pays for the width and precision of a spec (every number in it, an upper bound) before
+    /// the field is formatted, so <c>{:>99999999}</c> fails on fuel without allocating.
+    /// </summary>
+    private static void ChargeSpecNumbers(string spec, IRuntime? runtime)
+    {
+        var total = 0L;
+        var number = 0L;
+        foreach (var c in spec)
+        {
+            number = c is >= '0' and <= '9' ? Math.Min((number * 10) + (c - '0'), int.MaxValue) : 0;
+            if (number == 0)
+            {
+                continue;
+            }
+
+            total = Math.Max(total, number);
+        }
+
+        PyOps.Charge(runtime, total);
     }
 
     private static object? ResolveField(string name, BraceState state)

@@ -64,6 +64,14 @@ public static partial class PyFormat
     /// </summary>
     internal static string ScaledRoundDigits(double value, int scale)
     {
+        return TrySmallScaledRound(value, scale, out var quotient)
+            ? quotient.ToString(CultureInfo.InvariantCulture)
+            : ScaledRound(value, scale).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary><see cref="ScaledRound"/> in 128-bit arithmetic, for the common case where it fits (false otherwise).</summary>
+    private static bool TrySmallScaledRound(double value, int scale, out UInt128 quotient)
+    {
         var bits = BitConverter.DoubleToInt64Bits(value);
         var exponent = (int)((bits >> 52) & 0x7FF);
         var mantissa = (ulong)(bits & 0xFFFFFFFFFFFFFL);
@@ -77,25 +85,26 @@ public static partial class PyFormat
         }
 
         exponent -= 1075;
-        if (scale is >= 0 and <= 19 && exponent is <= 0 and >= -127)
+        if (scale is < 0 or > 19 || exponent is > 0 or < -127)
         {
-            var numerator = (UInt128)mantissa * Pow10Small(scale);
-            var shift = -exponent;
-            var quotient = shift == 0 ? numerator : numerator >> shift;
-            if (shift > 0)
-            {
-                var remainder = numerator - (quotient << shift);
-                var half = UInt128.One << (shift - 1);
-                if (remainder > half || (remainder == half && (quotient & UInt128.One) != UInt128.Zero))
-                {
-                    quotient++;
-                }
-            }
-
-            return quotient.ToString(CultureInfo.InvariantCulture);
+            quotient = default;
+            return false;
         }
 
-        return ScaledRound(value, scale).ToString(CultureInfo.InvariantCulture);
+        var numerator = (UInt128)mantissa * Pow10Small(scale);
+        var shift = -exponent;
+        quotient = shift == 0 ? numerator : numerator >> shift;
+        if (shift > 0)
+        {
+            var remainder = numerator - (quotient << shift);
+            var half = UInt128.One << (shift - 1);
+            if (remainder > half || (remainder == half && (quotient & UInt128.One) != UInt128.Zero))
+            {
+                quotient++;
+            }
+        }
+
+        return true;
     }
 
     private static ulong Pow10Small(int n)
@@ -114,6 +123,23 @@ public static partial class PyFormat
     /// <summary>Fixed notation of a non-negative finite double with <paramref name="precision"/> decimals.</summary>
     internal static string Fixed(double value, int precision, bool alternate = false)
     {
+        // Common case: digits formatted on the stack and laid out there, one string allocated.
+        Span<char> digitBuffer = stackalloc char[40];
+        if (precision > 0 && TrySmallScaledRound(value, precision, out var quotient)
+            && quotient.TryFormat(digitBuffer, out var count, default, CultureInfo.InvariantCulture))
+        {
+            var integerLength = Math.Max(1, count - precision);
+            var zeros = integerLength + precision - count;
+            Span<char> padded = stackalloc char[64];
+            padded[..zeros].Fill('0');
+            digitBuffer[..count].CopyTo(padded[zeros..]);
+            Span<char> result = stackalloc char[64];
+            padded[..integerLength].CopyTo(result);
+            result[integerLength] = '.';
+            padded[integerLength..(integerLength + precision)].CopyTo(result[(integerLength + 1)..]);
+            return new string(result[..(integerLength + 1 + precision)]);
+        }
+
         var digits = ScaledRoundDigits(value, precision);
         if (precision == 0)
         {

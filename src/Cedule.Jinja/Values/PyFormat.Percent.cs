@@ -142,10 +142,8 @@ public static partial class PyFormat
             }
 
             spec.Align = leftAlign ? '<' : '>';
-            if (spec.Width > 0)
-            {
-                PyOps.Charge(runtime, spec.Width);
-            }
+            // Padding and precision are paid before the piece is built, so a huge one fails without allocating.
+            PyOps.Charge(runtime, (long)Math.Max(spec.Width, 0) + Math.Max(spec.Precision, 0));
 
             var piece = PercentOne(type, value, spec, i - 1);
             if (text.Length == 0 && i == format.Length && next >= count)

@@ -234,29 +234,12 @@ public static partial class PyFormat
                 var hex = magnitude.IsZero ? "0" : magnitude.ToString("x", CultureInfo.InvariantCulture).TrimStart('0');
                 return (type == 'X' ? hex.ToUpperInvariant() : hex, alternate ? (type == 'X' ? "0X" : "0x") : string.Empty, 4);
             case 'o':
-                return (ToBase(magnitude, 8), alternate ? "0o" : string.Empty, 4);
+                return (PyIntText.ToPowerOfTwoBase(magnitude, 8), alternate ? "0o" : string.Empty, 4);
             case 'b':
-                return (ToBase(magnitude, 2), alternate ? "0b" : string.Empty, 4);
+                return (PyIntText.ToPowerOfTwoBase(magnitude, 2), alternate ? "0b" : string.Empty, 4);
             default:
-                return (magnitude.ToString(CultureInfo.InvariantCulture), string.Empty, 3);
+                return (PyIntText.ToDecimal(magnitude), string.Empty, 3);
         }
-    }
-
-    private static string ToBase(BigInteger magnitude, int radix)
-    {
-        if (magnitude.IsZero)
-        {
-            return "0";
-        }
-
-        var digits = new StringBuilder();
-        while (!magnitude.IsZero)
-        {
-            digits.Insert(0, (char)('0' + (int)(magnitude % radix)));
-            magnitude /= radix;
-        }
-
-        return digits.ToString();
     }
 
     private static string FormatFloat(double value, Spec spec)

@@ -71,6 +71,7 @@ public static partial class PyMethods
             }
 
             var reverse = a.TryGetKeyword("reverse", out var reverseValue) && PyOps.IsTrue(reverseValue);
+            PySort.Charge(r, ((List<object?>)s).Count);
             if (a.TryGetKeyword("key", out var key) && key is not null)
             {
                 SortByKey(r, (List<object?>)s, key, reverse);

@@ -136,7 +136,8 @@ public static partial class PyMethods
         var text = new StringBuilder();
         if (old.Length == 0)
         {
-            // An empty pattern matches between every character and at both ends.
+            // An empty pattern matches between every character and at both ends; pay for the result first.
+            PyOps.Charge(runtime, s.Length + (Math.Min(count, (long)s.Length + 1) * replacement.Length));
             var chars = PyOps.IterateString(s);
             var done = 0L;
             foreach (var c in chars)
@@ -155,12 +156,12 @@ public static partial class PyMethods
                 text.Append(replacement);
             }
 
-            PyOps.Charge(runtime, text.Length);
             return text.ToString();
         }
 
         var position = 0;
         var replaced = 0L;
+        var charged = s.Length;
         while (replaced < count)
         {
             var found = s.IndexOf(old, position, StringComparison.Ordinal);
@@ -172,7 +173,13 @@ public static partial class PyMethods
             text.Append(s, position, found - position).Append(replacement);
             position = found + old.Length;
             replaced++;
-            PyOps.Charge(runtime, replacement.Length > old.Length ? text.Length : 0);
+
+            // Only growth beyond the original length costs, once it is worth a fuel call.
+            if (text.Length - charged > 4096)
+            {
+                PyOps.Charge(runtime, text.Length - charged);
+                charged = text.Length;
+            }
         }
 
         if (replaced == 0)

@@ -52,7 +52,7 @@ internal static class PyNumberParser
             numberBase = 10;
         }
 
-        var result = BigInteger.Zero;
+        var clean = new StringBuilder(s.Length - i);
         var digits = 0;
         var previousUnderscore = false;
         var allZero = true;
@@ -77,7 +77,7 @@ internal static class PyNumberParser
             }
 
             allZero &= digit == 0;
-            result = (result * numberBase) + digit;
+            clean.Append((char)(digit < 10 ? '0' + digit : 'a' + digit - 10));
             digits++;
             previousUnderscore = false;
         }
@@ -93,6 +93,13 @@ internal static class PyNumberParser
             return false;
         }
 
+        // Python raises ValueError past 4300 decimal digits; int() then reports that as for any bad text.
+        if (!BitOperations.IsPow2(numberBase) && digits > PyIntText.MaxDigits)
+        {
+            return false;
+        }
+
+        var result = PyIntText.Parse(clean.ToString(), numberBase);
         value = PyOps.Normalize(negative ? -result : result);
         return true;
     }

@@ -109,12 +109,20 @@ public static partial class PyOps
     private static bool CompareSequences(IReadOnlyList<object?> left, IReadOnlyList<object?> right, CompareOp op)
     {
         var n = Math.Min(left.Count, right.Count);
-        for (var i = 0; i < n; i++)
+        ValueRecursion.Enter(ValueRecursion.InComparison);
+        try
         {
-            if (!ReferenceEquals(left[i], right[i]) && !Equals(left[i], right[i]))
+            for (var i = 0; i < n; i++)
             {
-                return RichCompare(left[i], right[i], op);
+                if (!ReferenceEquals(left[i], right[i]) && !Equals(left[i], right[i]))
+                {
+                    return RichCompare(left[i], right[i], op);
+                }
             }
+        }
+        finally
+        {
+            ValueRecursion.Leave();
         }
 
         return Apply(left.Count.CompareTo(right.Count), op);

@@ -98,16 +98,24 @@ public static partial class PyOps
             return false;
         }
 
-        for (var i = 0; i < left.Count; i++)
+        ValueRecursion.Enter(ValueRecursion.InComparison);
+        try
         {
-            // Python checks identity first, so a list holding nan equals itself.
-            if (!ReferenceEquals(left[i], right[i]) && !Equals(left[i], right[i]))
+            for (var i = 0; i < left.Count; i++)
             {
-                return false;
+                // Python checks identity first, so a list holding nan equals itself.
+                if (!ReferenceEquals(left[i], right[i]) && !Equals(left[i], right[i]))
+                {
+                    return false;
+                }
             }
-        }
 
-        return true;
+            return true;
+        }
+        finally
+        {
+            ValueRecursion.Leave();
+        }
     }
 
     private static bool DictEquals(PyDict left, PyDict right)
@@ -117,16 +125,24 @@ public static partial class PyOps
             return false;
         }
 
-        foreach (var pair in left)
+        ValueRecursion.Enter(ValueRecursion.InComparison);
+        try
         {
-            if (!right.TryGetValue(pair.Key, out var other)
-                || (!ReferenceEquals(pair.Value, other) && !Equals(pair.Value, other)))
+            foreach (var pair in left)
             {
-                return false;
+                if (!right.TryGetValue(pair.Key, out var other)
+                    || (!ReferenceEquals(pair.Value, other) && !Equals(pair.Value, other)))
+                {
+                    return false;
+                }
             }
-        }
 
-        return true;
+            return true;
+        }
+        finally
+        {
+            ValueRecursion.Leave();
+        }
     }
 
     /// <summary>
@@ -157,19 +173,32 @@ public static partial class PyOps
             case Markup m:
                 return m.Value.GetHashCode(StringComparison.Ordinal);
             case PyTuple tuple:
-                var hash = new HashCode();
-                foreach (var item in tuple.AsSpan())
-                {
-                    hash.Add(GetHashCode(item));
-                }
-
-                return hash.ToHashCode();
+                return TupleHash(tuple);
             case List<object?> or PyDict:
                 throw new TemplateException(ErrorKind.TypeError, $"unhashable type: '{TypeName(value)}'");
             case Undefined u:
                 return u.IsStrict ? throw u.Fail() : 0x5EED;
             default:
                 return value.GetHashCode();
+        }
+    }
+
+    private static int TupleHash(PyTuple tuple)
+    {
+        ValueRecursion.Enter("while hashing");
+        try
+        {
+            var hash = new HashCode();
+            foreach (var item in tuple.AsSpan())
+            {
+                hash.Add(GetHashCode(item));
+            }
+
+            return hash.ToHashCode();
+        }
+        finally
+        {
+            ValueRecursion.Leave();
         }
     }
 }

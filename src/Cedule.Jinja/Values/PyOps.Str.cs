@@ -32,7 +32,7 @@ public static partial class PyOps
             case Undefined u:
                 return u.IsStrict ? throw u.Fail() : string.Empty;
             case BigInteger big:
-                return big.ToString(CultureInfo.InvariantCulture);
+                return PyIntText.ToDecimal(big);
             case IJinjaObject obj:
                 return obj.ToPythonString();
             default:
@@ -97,21 +97,18 @@ public static partial class PyOps
     private static void AppendContainerRepr(StringBuilder text, object container)
     {
         var printing = t_printing ??= [];
-        foreach (var item in printing)
+        if (ValueRecursion.IsOnPath(printing, container))
         {
-            if (ReferenceEquals(item, container))
+            text.Append(container switch
             {
-                text.Append(container switch
-                {
-                    PyDict => "{...}",
-                    PyTuple => "(...)",
-                    _ => "[...]",
-                });
-                return;
-            }
+                PyDict => "{...}",
+                PyTuple => "(...)",
+                _ => "[...]",
+            });
+            return;
         }
 
-        printing.Add(container);
+        ValueRecursion.Push(printing, container, ValueRecursion.InRepr);
         try
         {
             switch (container)
@@ -136,7 +133,7 @@ public static partial class PyOps
         }
         finally
         {
-            printing.RemoveAt(printing.Count - 1);
+            ValueRecursion.Pop(printing);
         }
     }
 

@@ -92,6 +92,7 @@ public static partial class PyOps
         PyDictView view => view.Dict.Count,
         Undefined u => u.IsStrict ? throw u.Fail() : 0,
         Markup m => StrLength(m.Value),
+        Runtime.PyRange range => range.Length,
         ICollection collection => collection.Count,
         IReadOnlyCollection<object?> collection => collection.Count,
         _ => throw new TemplateException(ErrorKind.TypeError, $"object of type '{TypeName(value)}' has no len()"),

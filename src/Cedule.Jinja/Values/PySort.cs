@@ -6,6 +6,10 @@ namespace Cedule.Jinja.Values;
 /// </summary>
 internal static class PySort
 {
+    /// <summary>Pays for sorting <paramref name="count"/> items: about n log2 n comparisons, each a Python-semantics compare.</summary>
+    public static void Charge(IRuntime? runtime, int count) =>
+        PyOps.Charge(runtime, (long)count * Math.Max(1, System.Numerics.BitOperations.Log2((uint)count)));
+
     private const int MinMerge = 64;
 
     /// <summary>Sorts <paramref name="items"/> in place, stably; <paramref name="reverse"/> keeps equal items in their original order, as Python does.</summary>
