@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Cedule.Core.Execution.Adapters;
+using Cedule.TestSupport;
 
 namespace Cedule.Adapters.DuckDb.Tests;
 
@@ -74,18 +74,7 @@ public sealed class DuckDbConnectionTests : IDisposable
     [Fact]
     public void Execute_Cancelled_InterruptsTheQuery()
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var watch = Stopwatch.StartNew();
-        var running = Task.Run(() => _db.Execute("select count(*) from range(100000000000) a", fetch: true, cancellation.Token), Token);
-        while (!running.IsCompleted && watch.ElapsedMilliseconds < 200)
-        {
-            Thread.Yield();
-        }
-
-        cancellation.Cancel();
-
-        var error = Assert.ThrowsAny<OperationCanceledException>(() => running.GetAwaiter().GetResult());
-        Assert.True(error.CancellationToken == cancellation.Token, error.ToString());
+        ConnectionChecks.CancelsRunningStatement(_db, "select count(*) from range(100000000000) a", Token);
     }
 
     [Fact]
@@ -95,23 +84,7 @@ public sealed class DuckDbConnectionTests : IDisposable
     }
 
     [Fact]
-    public void Transactions_RollbackUndoesAndCommitKeeps()
-    {
-        _db.Execute("create table tx (n integer)", fetch: false, Token);
-
-        _db.Begin();
-        Assert.True(_db.InTransaction);
-        _db.Execute("insert into tx values (1)", fetch: false, Token);
-        _db.Rollback();
-        Assert.False(_db.InTransaction);
-        _db.Begin();
-        _db.Execute("insert into tx values (2)", fetch: false, Token);
-        _db.Commit();
-
-        Assert.Equal(2L, _db.Execute("select sum(n) from tx", fetch: true, Token).Table!.Rows[0][0]);
-        Assert.Throws<DatabaseException>(_db.Commit);
-        _db.Rollback();
-    }
+    public void Transactions_RollbackUndoesAndCommitKeeps() => ConnectionChecks.TransactionsWork(_db, Token);
 
     [Fact]
     public void Catalog_ListsSchemasRelationsAndColumns()
