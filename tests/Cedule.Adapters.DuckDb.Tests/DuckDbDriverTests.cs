@@ -3,6 +3,9 @@ using Cedule.Jinja.Values;
 
 namespace Cedule.Adapters.DuckDb.Tests;
 
+/// <summary>Not run in parallel with other classes: one test changes the process's current directory.</summary>
+[CollectionDefinition(nameof(DuckDbDriverTests), DisableParallelization = true)]
+[Collection(nameof(DuckDbDriverTests))]
 public sealed class DuckDbDriverTests : IDisposable
 {
     private readonly DuckDbDriver _driver = new();
