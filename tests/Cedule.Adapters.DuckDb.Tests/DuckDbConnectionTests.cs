@@ -146,6 +146,20 @@ public sealed class DuckDbConnectionTests : IDisposable
     }
 
     [Fact]
+    public void BulkLoad_Cancelled_WritesNothing() => ConnectionChecks.CancelledBulkLoadWritesNothing(_db, "main", Token);
+
+    [Fact]
+    public void BulkLoad_BadValue_RollsBackAndSaysWhichRow()
+    {
+        _db.Execute("create table bad (n integer)", fetch: false, Token);
+
+        var error = Assert.Throws<DatabaseException>(() => _db.BulkLoad(new RelationInfo(null, "main", "bad"), [new ColumnInfo("n", "VARCHAR")], [["1"], ["x"]], Token));
+
+        Assert.Contains("row 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, _db.Execute("select count(*) from bad", fetch: true, Token).Table!.Rows[0][0]);
+    }
+
+    [Fact]
     public void BulkLoad_MissingTable_Throws()
     {
         Assert.Throws<DatabaseException>(() => _db.BulkLoad(new RelationInfo(null, "main", "nope"), [new ColumnInfo("a", "VARCHAR")], [["x"]], Token));

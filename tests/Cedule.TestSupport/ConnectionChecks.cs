@@ -55,4 +55,29 @@ public static class ConnectionChecks
         db.Rollback();
         Assert.False(db.InTransaction);
     }
+
+    /// <summary>A bulk load cancelled half-way leaves the table empty (the load is atomic).</summary>
+    public static void CancelledBulkLoadWritesNothing(IDatabaseConnection db, string schema, CancellationToken testToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Execute($"create table {schema}.big (n bigint)", fetch: false, testToken);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(testToken);
+
+        IEnumerable<object?[]> Rows()
+        {
+            for (long n = 0; ; n++)
+            {
+                if (n == 5000)
+                {
+                    cancellation.Cancel();
+                }
+
+                yield return [n];
+            }
+        }
+
+        Assert.ThrowsAny<OperationCanceledException>(() => db.BulkLoad(new RelationInfo(null, schema, "big"), [new ColumnInfo("n", "bigint", ValueKind.Integer)], Rows(), cancellation.Token));
+        Assert.Equal(0L, db.Execute($"select count(*) from {schema}.big", fetch: true, testToken).Table!.Rows[0][0]);
+        Assert.False(db.InTransaction);
+    }
 }
