@@ -15,7 +15,9 @@ namespace Cedule.Adapters.DuckDb;
 /// target (profiles.yml path, profile and target name) and opens every other as a duplicate of
 /// that one, so every thread of a run sees the tables the others created, as dbt-duckdb's single
 /// shared instance does. A file database is shared by DuckDB.NET itself while any connection to
-/// it is open. Dispose the driver to release in-memory databases.
+/// it is open. Dispose the driver to release in-memory databases. Cancelling a statement uses
+/// DuckDB's interrupt; a bulk load outside a transaction runs in its own, so a cancelled or failed
+/// load leaves nothing behind.
 /// </remarks>
 public sealed class DuckDbDriver : IAdapterDriver, IDisposable
 {

@@ -15,6 +15,8 @@ namespace Cedule.Adapters.Postgres;
 /// <remarks>
 /// Connections come from Npgsql's pool, so opening one per node costs a round trip only the first
 /// time. A connection failure names the host, port, database and user, never the password.
+/// <see cref="Open"/> checks its token before connecting; the attempt itself is bounded by
+/// <c>connect_timeout</c> (Npgsql's synchronous open cannot be interrupted).
 /// </remarks>
 public sealed class PostgresDriver : IAdapterDriver
 {

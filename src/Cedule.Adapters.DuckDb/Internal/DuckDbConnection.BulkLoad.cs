@@ -37,6 +37,38 @@ internal sealed partial class DuckDbConnection
             }
         }
 
+        // Outside a transaction the load gets its own, so that a failed or cancelled load leaves
+        // nothing behind (the appender flushes what it holds when it is disposed), as a COPY does.
+        var own = !InTransaction;
+        if (own)
+        {
+            Begin();
+        }
+
+        long count;
+        try
+        {
+            count = Append(table, sources, writers, rows, cancellationToken);
+            if (own)
+            {
+                Commit();
+            }
+        }
+        catch
+        {
+            if (own)
+            {
+                Rollback();
+            }
+
+            throw;
+        }
+
+        return count;
+    }
+
+    private long Append(RelationInfo table, int[] sources, Action<IDuckDBAppenderRow, object>[] writers, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
         long count = 0;
         try
         {
@@ -72,7 +104,7 @@ internal sealed partial class DuckDbConnection
         {
             throw new DatabaseException(ProfileSettings.Mask($"loading {table.Identifier} failed at row {count + 1}: {e.Message}", _secrets), false, e);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException)
         {
             throw new DatabaseException($"loading {table.Identifier} failed at row {count + 1}: {e.Message}", false, e);
         }

@@ -166,8 +166,9 @@ internal sealed partial class DuckDbConnection : IDatabaseConnection
                 return action(command);
             }
         }
-        catch (DuckDBException e) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is DuckDBException or OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
+            // DuckDB.NET reports an interrupt as its own token-less OperationCanceledException.
             throw new OperationCanceledException("the DuckDB statement was cancelled", e, cancellationToken);
         }
         catch (DuckDBException e)

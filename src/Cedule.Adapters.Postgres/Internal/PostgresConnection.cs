@@ -129,8 +129,9 @@ internal sealed partial class PostgresConnection : IDatabaseConnection
                 return action(command);
             }
         }
-        catch (NpgsqlException e) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is NpgsqlException or OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
+            // Npgsql reports a cancelled command as its own OperationCanceledException (or 57014).
             throw new OperationCanceledException("the PostgreSQL statement was cancelled", e, cancellationToken);
         }
         catch (NpgsqlException e)
