@@ -57,6 +57,11 @@ public sealed partial class ExecutionSession
             ForgetSchemaOf(node);
             throw;
         }
+        finally
+        {
+            // After the commit or the rollback: the next attempt sees the finished relation.
+            ProcessRelationLocks.Release(run.HeldLocks);
+        }
     }
 
     /// <summary>
