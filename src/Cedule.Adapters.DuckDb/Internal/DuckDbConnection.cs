@@ -30,8 +30,16 @@ internal sealed partial class DuckDbConnection : IDatabaseConnection
             LoadExtension(extension, cancellationToken);
         }
 
-        Run($"CREATE SCHEMA IF NOT EXISTS {Dialect.DuckDb.Quote(settings.Schema)}", cancellationToken);
+        // Connections of one run open at once, and two concurrent CREATE SCHEMA IF NOT EXISTS of one
+        // schema fail with a write-write conflict in DuckDB: one at a time (only one process can
+        // open a DuckDB file, so a process-wide lock suffices).
+        lock (SchemaCreation)
+        {
+            Run($"CREATE SCHEMA IF NOT EXISTS {Dialect.DuckDb.Quote(settings.Schema)}", cancellationToken);
+        }
     }
+
+    private static readonly Lock SchemaCreation = new();
 
     public StatementResult Execute(string sql, bool fetch, CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,10 @@ internal static class SharedContext
             ["dbt_version"] = EngineInfo.DbtCompatibility + ".0",
             ["flags"] = new PyDict { ["FULL_REFRESH"] = false, ["WHICH"] = "parse", ["STORE_FAILURES"] = false },
             ["invocation_id"] = "00000000-0000-0000-0000-000000000000",
+
+            // dbt has it in every context, so a model writing '{{ run_started_at }}' unguarded must
+            // parse; a fixed instant keeps the parse (and the graph hash) independent of the clock.
+            ["run_started_at"] = new Execution.Runtime.PyDateTime(DateTimeOffset.UnixEpoch),
             ["run_query"] = new JinjaFunction("run_query", (_, _) => null),
             ["load_result"] = new JinjaFunction("load_result", (_, _) => null),
             ["store_result"] = new JinjaFunction("store_result", (_, _) => string.Empty),

@@ -57,6 +57,11 @@ public sealed partial class ExecutionSession
             ForgetSchemaOf(node);
             throw;
         }
+        finally
+        {
+            // After the commit or the rollback: the next attempt sees the finished relation.
+            ProcessRelationLocks.Release(run.HeldLocks);
+        }
     }
 
     /// <summary>
@@ -195,6 +200,11 @@ public sealed partial class ExecutionSession
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["__cedule_materialization"] = macro,
+
+            // dbt creates the schemas of the selected nodes before running them, so a custom
+            // materialization can assume its schema exists; once per schema and session here,
+            // because an agent runs nodes one by one.
+            ["__cedule_create_schema"] = name != "test" && run.Node.ResourceType != "test",
             ["__cedule_capture"] = new JinjaFunction("capture", (_, args) =>
             {
                 returned = args.Get(0, "value");
@@ -210,7 +220,8 @@ public sealed partial class ExecutionSession
         }
     }
 
-    private Template CallTemplate => _callTemplate ??= Environment.FromString("{% do __cedule_capture(__cedule_materialization()) %}", "<materialization>");
+    private Template CallTemplate => _callTemplate ??= Environment.FromString(
+        "{% if __cedule_create_schema %}{% do adapter.create_schema(this) %}{% endif %}{% do __cedule_capture(__cedule_materialization()) %}", "<materialization>");
 
     private Template? _callTemplate;
 

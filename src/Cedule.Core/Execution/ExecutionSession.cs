@@ -132,6 +132,10 @@ public sealed partial class ExecutionSession
         }
     }
 
+    /// <summary>What tells this target's database apart from another of the same type in this process (a DuckDB file's path).</summary>
+    internal string DatabaseIdentity =>
+        (_profile.Settings.TryGetValue("path", out var path) && path is not null ? PyOps.ToStr(path) : string.Empty) + "\u0001" + Target.Database;
+
     /// <summary>An enabled node by unique id.</summary>
     public bool TryGetNode(string uniqueId, out ManifestNode node) => _nodes.TryGetValue(uniqueId, out node!);
 

@@ -54,8 +54,12 @@
 {% macro lock_relation(relation) -%}
   {{- return(adapter.dispatch('lock_relation', 'dbt')(relation)) -}}
 {%- endmacro %}
-{#- DuckDB has a single writer per table; databases with advisory locks override this. -#}
+{#-
+  Without advisory locks, a lock of this process: enough where only one process can open the
+  database (DuckDB's single writer); databases with advisory locks override this.
+-#}
 {% macro default__lock_relation(relation) -%}
+  {%- do adapter.cedule_lock_relation_in_process(relation) -%}
 {%- endmacro %}
 
 {% macro get_create_schema_sql(relation) -%}
@@ -121,14 +125,15 @@ create view {{ relation }} as (
 
 {#- view and table: build x__dbt_tmp, then in one locked transaction move x to x__dbt_backup and x__dbt_tmp to x. -#}
 {% macro cedule_build_and_swap(target_relation, create_sql_macro) -%}
-  {%- set existing_relation = load_relation(this) -%}
   {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
-  {%- set backup_relation = make_backup_relation(target_relation, existing_relation.type if existing_relation is not none else target_relation.type) -%}
   {%- do adapter.create_schema(target_relation) -%}
   {{- run_hooks(pre_hooks, inside_transaction=False) -}}
   {{- run_hooks(pre_hooks, inside_transaction=True) -}}
   {{- lock_relation(target_relation) -}}
   {%- do adapter.begin() -%}
+  {#- Looked up once the lock is held: a concurrent attempt may just have created or replaced it. -#}
+  {%- set existing_relation = load_relation(this) -%}
+  {%- set backup_relation = make_backup_relation(target_relation, existing_relation.type if existing_relation is not none else target_relation.type) -%}
   {{- drop_leftover(intermediate_relation) -}}
   {{- drop_leftover(backup_relation) -}}
   {%- if create_sql_macro is none -%}

@@ -39,13 +39,13 @@ from (
     {{- exceptions.raise_compiler_error("snapshot strategy must be 'timestamp' or 'check', not '" ~ strategy ~ "'") -}}
   {%- endif -%}
   {%- set target_relation = this.incorporate(type='table') -%}
-  {%- set existing_relation = load_relation(this) -%}
   {%- set staging_relation = make_temp_relation(target_relation, '__dbt_snapshot_staging') -%}
   {%- do adapter.create_schema(target_relation) -%}
   {{- run_hooks(pre_hooks, inside_transaction=False) -}}
   {{- run_hooks(pre_hooks, inside_transaction=True) -}}
   {{- lock_relation(target_relation) -}}
   {%- do adapter.begin() -%}
+  {%- set existing_relation = load_relation(this) -%}
   {%- if existing_relation is none -%}
     {%- call statement('main') -%}
       {{ get_create_table_as_sql(False, target_relation, cedule_snapshot_staging_sql(sql, keys, updated_expr)) }}

@@ -31,6 +31,9 @@ internal sealed class NodeRun(ExecutionSession session, ManifestNode node, IData
     /// <summary>Set by the materialization call: the compiled SQL the context exposes as <c>sql</c>.</summary>
     public string? CompiledSql { get; set; }
 
+    /// <summary>In-process relation locks this node holds until its execution ends (<see cref="ProcessRelationLocks"/>).</summary>
+    public Dictionary<string, SemaphoreSlim> HeldLocks { get; } = new(StringComparer.Ordinal);
+
     public IDatabaseConnection RequireConnection() =>
         Connection ?? throw new DatabaseException($"{Node.UniqueId} needs a database connection here (compile-time queries cannot run offline)");
 

@@ -52,6 +52,7 @@ internal sealed partial class RuntimeAdapter(NodeRun run) : IJinjaObject
                 CacheDropped(from);
                 return CacheAdded(AsRelation(args.Get(1, "to_relation")), from.Type);
             }),
+            "cedule_lock_relation_in_process" => new JinjaFunction(name, (_, args) => LockInProcess(AsRelation(args.Get(0, "relation")))),
             "valid_incremental_strategies" => new JinjaFunction(name, (_, _) => Session.IncrementalStrategies.Select(s => (object?)s).ToList()),
             _ => null,
         };
@@ -81,6 +82,18 @@ internal sealed partial class RuntimeAdapter(NodeRun run) : IJinjaObject
     {
         var existing = Columns(to).Cast<ColumnObject>().Select(c => c.Column.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. Columns(from).Cast<ColumnObject>().Where(c => !existing.Contains(c.Column.Name))];
+    }
+
+    /// <summary>Takes the process-wide lock of a relation of this database, once per node.</summary>
+    private string LockInProcess(Relation relation)
+    {
+        var key = string.Join('\u0001', Project.Target.Type, Session.DatabaseIdentity, relation.ToString().ToLowerInvariant());
+        if (!run.HeldLocks.ContainsKey(key))
+        {
+            run.HeldLocks[key] = ProcessRelationLocks.Acquire(key, run.CancellationToken);
+        }
+
+        return string.Empty;
     }
 
     private static string? Str(object? value) => value is null or Undefined ? null : PyOps.ToStr(value);
