@@ -40,6 +40,17 @@ internal static class CpuProfile
         return 0;
     }
 
+    /// <summary>Profiles any action (the engine benchmark's <c>--profile</c>): warm-up, then samples it in a loop.</summary>
+    public static void RunAction(string label, Action action, double seconds, TextWriter log)
+    {
+        Loop(action, TimeSpan.FromSeconds(2));
+        var trace = Path.Combine(Path.GetTempPath(), $"cedule-bench-{label}-{System.Environment.ProcessId}.nettrace");
+        var iterations = Record(trace, () => Loop(action, TimeSpan.FromSeconds(seconds)));
+        log.WriteLine();
+        log.WriteLine($"== {label}: {iterations:N0} iterations in {seconds} s ({seconds * 1e6 / iterations:0.0} µs each), trace {trace}");
+        Report(trace, new Dictionary<string, string>(StringComparer.Ordinal), log);
+    }
+
     // Kept out of line so that its frame marks the samples of the measured thread.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static long Loop(Action action, TimeSpan duration)
@@ -177,7 +188,8 @@ internal static class CpuProfile
         }
     }
 
-    private static bool IsEngine(string frame) => frame.StartsWith("Cedule.Jinja", StringComparison.Ordinal);
+    private static bool IsEngine(string frame) =>
+        frame.StartsWith("Cedule.Jinja", StringComparison.Ordinal) || frame.StartsWith("Cedule.Core", StringComparison.Ordinal);
 
     private static string Describe(TraceCodeAddress address)
     {

@@ -7,11 +7,17 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Cedule.Bench;
 
+// dotnet run -c Release --project bench/Cedule.Bench -- engine [--views N] [--rounds N] [--no-target] [--profile [--seconds N]]
 // dotnet run -c Release --project bench/Cedule.Bench -- jinja [--quick] [--verify] [--no-peer] [--python PATH]
 //                                                            [--profile rows|model [--seconds N]]
 // See bench/README.md.
 // Every figure is printed the same way whatever the machine's culture.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "engine")
+{
+    return Cedule.Bench.Engine.EngineBench.Run(args[1..], Console.Out);
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

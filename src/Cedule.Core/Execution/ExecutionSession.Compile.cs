@@ -42,7 +42,7 @@ public sealed partial class ExecutionSession
             return output.ToString().Trim();
         }
 
-        var template = Environment.FromString(node.RawCode, node.OriginalFilePath);
+        var template = NodeTemplate(node);
         if (node.ResourceType == "snapshot")
         {
             // A snapshot file defines its query in a {% snapshot name %} block: the block's body is the SQL.
@@ -209,6 +209,6 @@ public sealed partial class ExecutionSession
 
         var path = Path.Combine(Options.TargetPath, kind, node.PackageName, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, Mask(sql));
+        Internal.TargetFile.Write(path, Mask(sql));
     }
 }

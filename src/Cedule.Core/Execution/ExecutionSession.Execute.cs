@@ -193,7 +193,7 @@ public sealed partial class ExecutionSession
     /// <summary>Calls the materialization macro and checks it returned dbt's <c>{'relations': [...]}</c>.</summary>
     private void CallMaterialization(NodeRun run, string name)
     {
-        var macro = FindMaterialization(name)
+        var macro = CachedMaterialization(name)
             ?? throw new TemplateException(ErrorKind.HostError,
                 $"no materialization '{name}' for adapter '{Target.Type}' (searched materialization_{name}_{string.Join(", materialization_" + name + "_", Target.AdapterChain.Append("default"))})");
         object? returned = null;
