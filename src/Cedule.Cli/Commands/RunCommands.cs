@@ -56,6 +56,13 @@ internal static class RunCommands
 
             var nodes = selection.Where(id => !IsEphemeral(result, id) || verb.Name == "compile").ToList();
             var targetPath = Path.Combine(directory, result.Root.TargetPath);
+            Directory.CreateDirectory(targetPath);
+            using (var manifest = File.Create(Path.Combine(targetPath, "manifest.json")))
+            {
+                // As dbt: every command leaves the manifest of the project it ran beside its results.
+                ManifestWriter.Write(result, profile.Facts, manifest);
+            }
+
             var options = new RunOptions
             {
                 RunStartedAt = TimeProvider.System.GetUtcNow(),
