@@ -77,4 +77,23 @@ public sealed class PostgresEngineTests(PostgresEngineDatabase database) : Engin
         await BuildOk(select: "v", which: "run");
         Assert.Equal(["2"], Rows($"select n from {Schema}.v"));
     }
+
+    /// <summary>Two agents (two sessions, two relation caches) attempt the first build of one table at once.</summary>
+    [Fact]
+    public async Task ConcurrentAttempts_FromTwoSessionsOnAFirstBuild_WaitOnTheAdvisoryLockAndBothSucceed()
+    {
+        Write("models/t.sql", "{{ config(materialized='table') }}\nselect 1 as id from pg_sleep(0.3)");
+        Write("models/other.sql", "select 1 as id");
+        await BuildOk(select: "other", which: "run");
+        var sessions = new[] { Session(which: "run"), Session(which: "run") };
+
+        var results = await Task.WhenAll(sessions.Select(session => Task.Run(() =>
+        {
+            using var connection = session.OpenConnection(TestContext.Current.CancellationToken);
+            return session.Execute(Model("t"), connection, cancellationToken: TestContext.Current.CancellationToken);
+        }, TestContext.Current.CancellationToken))).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.All(results, r => Assert.True(r.Status == Core.Execution.NodeStatus.Success, r.Message));
+        Assert.Equal(["other", "t"], Relations());
+    }
 }
