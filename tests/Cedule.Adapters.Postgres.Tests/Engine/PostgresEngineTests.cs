@@ -96,4 +96,22 @@ public sealed class PostgresEngineTests(PostgresEngineDatabase database) : Engin
         Assert.All(results, r => Assert.True(r.Status == Core.Execution.NodeStatus.Success, r.Message));
         Assert.Equal(["other", "t"], Relations());
     }
+
+    [Fact]
+    public async Task ConnectionFailure_WrongPassword_ErrorNamesTheUserAndServerNeverThePassword()
+    {
+        Write("models/m.sql", "select 1 as id");
+        SetEnvironment("DBT_ENV_SECRET_PW", Canary + "_wrong");
+        var profile = Profile();
+        var parse = new Core.Parsing.ProjectParser(new Core.Parsing.ParseOptions { Target = profile.Facts, Environment = Env }).Parse(Dir, TestContext.Current.CancellationToken);
+        var session = new Core.Execution.ExecutionSession(parse, profile, Driver, new Core.Execution.RunOptions { Which = "run" });
+
+        var outcome = await Build(which: "run", session: session);
+
+        var message = Result(outcome, Model("m")).Message!;
+        Assert.Contains($"host {_server.Host}, port {_server.Port}", message, StringComparison.Ordinal);
+        Assert.Contains($"user {_server.Username}", message, StringComparison.Ordinal);
+        Assert.Contains("password", message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Canary, message, StringComparison.Ordinal);
+    }
 }
