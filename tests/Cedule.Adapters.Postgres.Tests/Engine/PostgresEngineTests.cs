@@ -77,4 +77,41 @@ public sealed class PostgresEngineTests(PostgresEngineDatabase database) : Engin
         await BuildOk(select: "v", which: "run");
         Assert.Equal(["2"], Rows($"select n from {Schema}.v"));
     }
+
+    /// <summary>Two agents (two sessions, two relation caches) attempt the first build of one table at once.</summary>
+    [Fact]
+    public async Task ConcurrentAttempts_FromTwoSessionsOnAFirstBuild_WaitOnTheAdvisoryLockAndBothSucceed()
+    {
+        Write("models/t.sql", "{{ config(materialized='table') }}\nselect 1 as id from pg_sleep(0.3)");
+        Write("models/other.sql", "select 1 as id");
+        await BuildOk(select: "other", which: "run");
+        var sessions = new[] { Session(which: "run"), Session(which: "run") };
+
+        var results = await Task.WhenAll(sessions.Select(session => Task.Run(() =>
+        {
+            using var connection = session.OpenConnection(TestContext.Current.CancellationToken);
+            return session.Execute(Model("t"), connection, cancellationToken: TestContext.Current.CancellationToken);
+        }, TestContext.Current.CancellationToken))).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.All(results, r => Assert.True(r.Status == Core.Execution.NodeStatus.Success, r.Message));
+        Assert.Equal(["other", "t"], Relations());
+    }
+
+    [Fact]
+    public async Task ConnectionFailure_WrongPassword_ErrorNamesTheUserAndServerNeverThePassword()
+    {
+        Write("models/m.sql", "select 1 as id");
+        SetEnvironment("DBT_ENV_SECRET_PW", Canary + "_wrong");
+        var profile = Profile();
+        var parse = new Core.Parsing.ProjectParser(new Core.Parsing.ParseOptions { Target = profile.Facts, Environment = Env }).Parse(Dir, TestContext.Current.CancellationToken);
+        var session = new Core.Execution.ExecutionSession(parse, profile, Driver, new Core.Execution.RunOptions { Which = "run" });
+
+        var outcome = await Build(which: "run", session: session);
+
+        var message = Result(outcome, Model("m")).Message!;
+        Assert.Contains($"host {_server.Host}, port {_server.Port}", message, StringComparison.Ordinal);
+        Assert.Contains($"user {_server.Username}", message, StringComparison.Ordinal);
+        Assert.Contains("password", message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Canary, message, StringComparison.Ordinal);
+    }
 }
