@@ -63,7 +63,7 @@ public sealed class BuildRunner(ExecutionSession session)
         var workers = Enumerable.Range(0, Math.Max(1, threads))
             .Select(_ => Task.Factory.StartNew(
                 () => Work(plan, state, ready, failFast, progress, log, stop),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
         var cancelled = cancellationToken.IsCancellationRequested;
@@ -99,14 +99,20 @@ public sealed class BuildRunner(ExecutionSession session)
         }
     }
 
-    private async Task Work(
+    /// <summary>
+    /// One worker, on its own thread from start to end: it waits for the next ready node
+    /// synchronously, because after an <c>await</c> it would go on running nodes (blocking
+    /// database calls) on thread-pool threads, and with fewer pool threads than workers (2 on a
+    /// 2-core machine) a ready node then waits for one to be injected.
+    /// </summary>
+    private void Work(
         RunPlan plan, RunState state, Channel<string> ready, bool failFast, Action<NodeEvent>? progress, Action<string, LogLine>? log,
         CancellationTokenSource stop)
     {
         IDatabaseConnection? connection = null;
         try
         {
-            while (await ready.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+            while (ready.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
             {
                 if (!ready.Reader.TryRead(out var id))
                 {
@@ -129,7 +135,7 @@ public sealed class BuildRunner(ExecutionSession session)
 
                     if (failFast && result.IsFailure)
                     {
-                        await stop.CancelAsync().ConfigureAwait(false);
+                        stop.CancelAsync().GetAwaiter().GetResult();
                     }
                 }
 
