@@ -45,6 +45,12 @@ def longest(uid):
 
 
 critical = max(longest(uid) for uid in times)
+# The span of the nodes themselves: from the first start to the last end (no process start, parse or hooks).
+from datetime import datetime
+stamps = [(t["started_at"], t["completed_at"]) for r in results["results"] if r["unique_id"] in times for t in r["timing"]]
+parse = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
+span = (max(parse(e) for _, e in stamps) - min(parse(b) for b, _ in stamps)).total_seconds()
 total = sum(times.values())
 hooks = sum(r["execution_time"] for r in results["results"] if r["unique_id"].startswith("operation."))
-print(f"nodes={len(times)} wall={wall:.2f}s critical_path={critical:.2f}s sum_of_node_times={total:.2f}s hooks={hooks:.2f}s ratio={wall / critical:.2f}")
+print(f"nodes={len(times)} wall={wall:.2f}s span={span:.2f}s critical_path={critical:.2f}s sum_of_node_times={total:.2f}s hooks={hooks:.2f}s "
+      f"span/critical={span / critical:.2f} wall/critical={wall / critical:.2f}")
