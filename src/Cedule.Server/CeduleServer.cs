@@ -27,6 +27,12 @@ public static class CeduleServer
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddCeduleStore(options);
+        builder.Services.AddSingleton<Git.GitRunner>();
+        builder.Services.AddSingleton<Git.ProjectRepositoryCache>();
+        builder.Services.AddSingleton<Deployments.BundleStore>();
+        builder.Services.AddSingleton<Deployments.ChildProcessParser>();
+        builder.Services.AddScoped<Deployments.DeploymentService>();
+        builder.Services.AddHostedService<Deployments.GitPoller>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);

@@ -45,6 +45,9 @@ public sealed class GitOptions
     /// <summary>How often every environment's branch is polled; zero disables polling (webhooks or manual syncs only).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Largest total size of a commit's project files; a bigger commit is rejected.</summary>
+    public long MaxBundleBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>Longest a single git command may run.</summary>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }
