@@ -1,3 +1,4 @@
+using Cedule.Server.Apis;
 using Cedule.Server.Hosting;
 using Cedule.Server.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -47,6 +48,10 @@ public static class CeduleServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        app.MapOrganizationsApi();
+        app.MapProjectsApi();
+        app.MapEnvironmentsApi();
+        app.MapDeploymentsApi();
         // Live: the process answers. Ready: the store answers and is migrated.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
