@@ -29,6 +29,7 @@ internal static class CeduleCommand
         root.Subcommands.Add(Commands.OperationCommands.RunOperation());
         root.Subcommands.Add(Commands.OperationCommands.Show());
         root.Subcommands.Add(Commands.SampleCommand.Create());
+        root.Subcommands.Add(Commands.ServerCommand.Create());
         return root;
     }
 
