@@ -171,7 +171,12 @@ internal static class ProjectLoading
         return Core.Selection.SelectorsFile.Load(directory, target, ParseVars(parse.GetValue(options.Vars)), System.Environment.GetEnvironmentVariable);
     }
 
-    private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir)
+    private static TargetFacts FactsFromProfile(string projectDir, string? targetName, string? profilesDir) =>
+        ProfileOf(projectDir, targetName, profilesDir).Facts;
+
+    /// <summary>The profile a project folder's dbt_project.yml names, for commands that need it without a parse.</summary>
+    /// <exception cref="ProjectException">No dbt_project.yml, no profiles.yml, or no such profile or target.</exception>
+    public static ResolvedProfile ProfileOf(string projectDir, string? targetName, string? profilesDir)
     {
         var projectFile = Path.Combine(projectDir, ProjectFile.FileName);
         if (!File.Exists(projectFile))
@@ -182,7 +187,7 @@ internal static class ProjectLoading
         }
 
         var project = ProjectFile.Read(File.ReadAllText(projectFile), ProjectFile.FileName);
-        return ProfilesFile.Resolve(project.Profile ?? project.Name, targetName, profilesDir, projectDir, System.Environment.GetEnvironmentVariable).Facts;
+        return ProfilesFile.Resolve(project.Profile ?? project.Name, targetName, profilesDir, projectDir, System.Environment.GetEnvironmentVariable);
     }
 
     private static PyDict ParseVars(string? text)

@@ -54,7 +54,9 @@ internal static class RunCommands
                 return CeduleCommand.UsageError;
             }
 
-            var nodes = selection.Where(id => !IsEphemeral(result, id) || verb.Name == "compile").ToList();
+            // Ephemeral models are compiled into their users, never run on their own.
+            var ephemeral = result.EnabledNodes.Where(n => n is { ResourceType: "model", Materialized: "ephemeral" }).Select(n => n.UniqueId).ToHashSet(StringComparer.Ordinal);
+            var nodes = selection.Where(id => !ephemeral.Contains(id) || verb.Name == "compile").ToList();
             var targetPath = Path.Combine(directory, result.Root.TargetPath);
             Directory.CreateDirectory(targetPath);
             using (var manifest = File.Create(Path.Combine(targetPath, "manifest.json")))
@@ -125,7 +127,4 @@ internal static class RunCommands
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Compiled {nodes.Count - failed} of {nodes.Count} node(s) into target/compiled/"));
         return failed == 0 ? 0 : 1;
     }
-
-    private static bool IsEphemeral(Core.Parsing.ParseResult result, string id) =>
-        result.Nodes.FirstOrDefault(n => n.UniqueId == id) is { ResourceType: "model", Materialized: "ephemeral" };
 }

@@ -29,15 +29,7 @@ internal static class SampleCommand
             ResolvedProfile profile;
             try
             {
-                var projectFile = Path.Combine(dir, ProjectFile.FileName);
-                if (!File.Exists(projectFile))
-                {
-                    stderr.WriteLine($"cedule sample generate: no {ProjectFile.FileName} in {dir} (use --project-dir samples/school-dashboards/centre)");
-                    return Task.FromResult(CeduleCommand.UsageError);
-                }
-
-                var project = ProjectFile.Read(File.ReadAllText(projectFile), ProjectFile.FileName);
-                profile = ProfilesFile.Resolve(project.Profile ?? project.Name, parse.GetValue(target), parse.GetValue(profilesDir)?.FullName, dir, System.Environment.GetEnvironmentVariable);
+                profile = ProjectLoading.ProfileOf(dir, parse.GetValue(target), parse.GetValue(profilesDir)?.FullName);
             }
             catch (ProjectException e)
             {

@@ -113,5 +113,13 @@ public sealed class Relation : IJinjaObject
     /// <inheritdoc />
     public override string ToString() => ToPythonString();
 
-    private string Quoted(string part) => string.Concat(Quote.ToString(), part.Replace(Quote.ToString(), new string(Quote, 2), StringComparison.Ordinal), Quote.ToString());
+    private string Quoted(string part) => QuoteIdentifier(part, Quote);
+
+    /// <summary>An identifier between <paramref name="quote"/> characters, the quote doubled inside (<c>a"b</c> → <c>"a""b"</c>).</summary>
+    public static string QuoteIdentifier(string identifier, char quote)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var q = quote.ToString();
+        return string.Concat(q, identifier.Replace(q, new string(quote, 2), StringComparison.Ordinal), q);
+    }
 }

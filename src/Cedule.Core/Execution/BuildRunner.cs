@@ -66,12 +66,9 @@ public sealed class BuildRunner(ExecutionSession session)
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
+        // The channel completes only once every node is recorded (run, failed or skipped), so
+        // when the workers are done, so is the plan.
         var cancelled = cancellationToken.IsCancellationRequested;
-        foreach (var id in plan.Nodes.Where(id => !state.Has(id)))
-        {
-            state.Record(Skipped(id, cancelled ? "cancelled" : "an upstream node failed"), out _);
-        }
-
         var nodeResults = state.Results;
         hookResults.AddRange(RunHooks("on-run-end", nodeResults, log, CancellationToken.None));
         return new RunOutcome([.. hookResults.Take(startHooks.Count), .. nodeResults, .. hookResults.Skip(startHooks.Count)], session.Time.GetElapsedTime(started), cancelled);
@@ -88,9 +85,9 @@ public sealed class BuildRunner(ExecutionSession session)
         IDatabaseConnection? connection = null;
         try
         {
-            var result = Run(null, ref connection, log, cancellationToken);
-            return result is { Status: NodeStatus.Error } failed
-                ? [failed with { UniqueId = session.HookNodes(hookType).First().UniqueId }]
+            var failure = Open(session.HookNodes(hookType).First().UniqueId, ref connection, cancellationToken);
+            return failure is not null
+                ? [failure]
                 : session.RunProjectHooks(hookType, connection!, results, log is null ? null : line => log(hookType, line), cancellationToken);
         }
         finally
@@ -124,7 +121,7 @@ public sealed class BuildRunner(ExecutionSession session)
                 var result = stop.IsCancellationRequested
                     ? Skipped(id, "cancelled")
                     : Run(id, ref connection, log, stop.Token);
-                var newlyReady = state.Record(result, out var finishedAll);
+                var newlyReady = state.Record(result);
                 progress?.Invoke(new NodeEvent(id, false, result, index, plan.Nodes.Count));
                 if (result.IsFailure || result.Status == NodeStatus.Skipped)
                 {
@@ -144,7 +141,7 @@ public sealed class BuildRunner(ExecutionSession session)
                     ready.Writer.TryWrite(next);
                 }
 
-                if (finishedAll || state.AllDone)
+                if (state.AllDone)
                 {
                     ready.Writer.TryComplete();
                 }
@@ -156,25 +153,33 @@ public sealed class BuildRunner(ExecutionSession session)
         }
     }
 
-    /// <summary>Runs one node (or, with a null id, only opens the connection and returns a success).</summary>
-    private NodeResult Run(string? id, ref IDatabaseConnection? connection, Action<string, LogLine>? log, CancellationToken cancellationToken)
+    /// <summary>Opens the worker's connection if it has none; a failure to connect is the error result of <paramref name="id"/>.</summary>
+    private NodeResult? Open(string id, ref IDatabaseConnection? connection, CancellationToken cancellationToken)
     {
         var now = session.Time.GetUtcNow();
         try
         {
             connection ??= session.OpenConnection(cancellationToken);
-            return id is null
-                ? new NodeResult { UniqueId = string.Empty, Status = NodeStatus.Success }
-                : session.Execute(id, connection, log is null ? null : line => log(id, line), cancellationToken);
+            return null;
         }
         catch (DatabaseException e)
         {
-            // Only opening the connection throws here: Execute turns database errors into results.
             return new NodeResult
             {
-                UniqueId = id ?? string.Empty, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(),
+                UniqueId = id, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(),
                 Message = session.Mask("Database Error: " + e.Message), IsTransient = e.IsTransient,
             };
+        }
+    }
+
+    /// <summary>Runs one node; Execute turns template and database errors into results, so only cancellation is caught here.</summary>
+    private NodeResult Run(string id, ref IDatabaseConnection? connection, Action<string, LogLine>? log, CancellationToken cancellationToken)
+    {
+        var now = session.Time.GetUtcNow();
+        try
+        {
+            return Open(id, ref connection, cancellationToken)
+                ?? session.Execute(id, connection!, log is null ? null : line => log(id, line), cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -183,7 +188,7 @@ public sealed class BuildRunner(ExecutionSession session)
             connection = null;
             return new NodeResult
             {
-                UniqueId = id ?? string.Empty, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(), Message = "cancelled",
+                UniqueId = id, Status = NodeStatus.Error, StartedAt = now, CompletedAt = session.Time.GetUtcNow(), Message = "cancelled",
             };
         }
     }
@@ -227,16 +232,8 @@ public sealed class BuildRunner(ExecutionSession session)
 
         public int Start() => Interlocked.Increment(ref _started);
 
-        public bool Has(string id)
-        {
-            lock (_lock)
-            {
-                return _done.ContainsKey(id);
-            }
-        }
-
         /// <summary>Records a result; returns the children that became ready (none when it failed).</summary>
-        public List<string> Record(NodeResult result, out bool finishedAll)
+        public List<string> Record(NodeResult result)
         {
             var ready = new List<string>();
             lock (_lock)
@@ -254,7 +251,6 @@ public sealed class BuildRunner(ExecutionSession session)
                     }
                 }
 
-                finishedAll = _done.Count == plan.Nodes.Count;
             }
 
             return ready;

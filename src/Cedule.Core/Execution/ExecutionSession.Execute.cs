@@ -119,11 +119,12 @@ public sealed partial class ExecutionSession
         var status = string.Equals(severity, "error", StringComparison.OrdinalIgnoreCase) && shouldError ? NodeStatus.Fail
             : shouldWarn ? NodeStatus.Warn
             : NodeStatus.Pass;
-        var message = status == NodeStatus.Pass ? null : $"Got {failures} result{(failures == 1 ? string.Empty : "s")}, configured to {(status == NodeStatus.Fail ? "fail" : "warn")} if {Config(node, "warn_if", "!= 0")}";
-        if (status == NodeStatus.Fail)
+        var message = status switch
         {
-            message = $"Got {failures} result{(failures == 1 ? string.Empty : "s")}, configured to fail if {Config(node, "error_if", "!= 0")}";
-        }
+            NodeStatus.Fail => $"Got {failures} result{(failures == 1 ? string.Empty : "s")}, configured to fail if {Config(node, "error_if", "!= 0")}",
+            NodeStatus.Warn => $"Got {failures} result{(failures == 1 ? string.Empty : "s")}, configured to warn if {Config(node, "warn_if", "!= 0")}",
+            _ => null,
+        };
 
         return Result(node, status, sql, MainResponse(run)?.Message ?? "OK", failures) with { Failures = failures, Message = message };
     }

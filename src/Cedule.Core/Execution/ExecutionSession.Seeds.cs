@@ -38,12 +38,11 @@ public sealed partial class ExecutionSession
     /// Creates <paramref name="relation"/> with the seed's columns when <paramref name="create"/>, then
     /// bulk-loads the rows; stores the outcome as the node's <c>main</c> result.
     /// </summary>
-    internal long LoadSeed(NodeRun run, SeedData seed, Context.Relation relation, bool create)
+    internal long LoadSeed(NodeRun run, RuntimeAdapter adapter, SeedData seed, Context.Relation relation, bool create)
     {
         var connection = run.RequireConnection();
         var dialect = Dialect.For(Target.Type);
         var columns = seed.Columns.Select(c => c.ToColumnInfo(c.TypeOverride ?? dialect.TypeName(c.Kind))).ToList();
-        var adapter = new RuntimeAdapter(run);
         if (create)
         {
             var definitions = string.Join(",\n    ", columns.Select(c => $"{QuoteIdentifier(c.Name)} {c.DataType}"));

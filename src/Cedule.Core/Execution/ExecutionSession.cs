@@ -26,7 +26,6 @@ public sealed partial class ExecutionSession
     private readonly Dictionary<string, List<ManifestNode>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Source, string Table), ManifestNode> _sources = [];
     private readonly Lazy<PyDict> _graph;
-    private readonly string[] _secrets;
 
     /// <summary>Creates a session.</summary>
     /// <param name="project">A valid parse of the project (with the same target facts as <paramref name="profile"/>).</param>
@@ -45,7 +44,6 @@ public sealed partial class ExecutionSession
         _driver = driver;
         Options = options ?? throw new ArgumentNullException(nameof(options));
         Time = time ?? TimeProvider.System;
-        _secrets = [.. profile.SecretValues.Where(s => s.Length > 0).OrderByDescending(s => s.Length)];
         _nodes = project.EnabledNodes.ToDictionary(n => n.UniqueId, StringComparer.Ordinal);
         foreach (var node in _nodes.Values)
         {
@@ -145,18 +143,10 @@ public sealed partial class ExecutionSession
         (_driver ?? throw new DatabaseException($"no driver for '{Target.Type}' in this session: it can only compile")).Open(_profile, cancellationToken);
 
     /// <summary>Replaces every secret of the profile in <paramref name="text"/> with <c>*****</c>.</summary>
-    public string Mask(string text)
-    {
-        foreach (var secret in _secrets)
-        {
-            text = text.Replace(secret, "*****", StringComparison.Ordinal);
-        }
-
-        return text;
-    }
+    public string Mask(string text) => ProfileSettings.Mask(text, _profile.SecretValues);
 
     internal string QuoteIdentifier(string identifier) =>
-        string.Concat(Project.Quote.ToString(), identifier.Replace(Project.Quote.ToString(), new string(Project.Quote, 2), StringComparison.Ordinal), Project.Quote.ToString());
+        Relation.QuoteIdentifier(identifier, Project.Quote);
 
     internal Relation RelationOf(ManifestNode node) => node.ResourceType == "source"
         ? new Relation(node.Database ?? Target.Database, node.Schema ?? Target.Schema, node.Identifier ?? node.Name, Project.Quote)

@@ -16,7 +16,7 @@ internal sealed class ColumnObject(ColumnInfo column, char quote) : IJinjaObject
         {
             "name" or "column" => Column.Name,
             "data_type" or "dtype" => Column.DataType,
-            "quoted" => string.Concat(quote.ToString(), Column.Name.Replace(quote.ToString(), new string(quote, 2), StringComparison.Ordinal), quote.ToString()),
+            "quoted" => Context.Relation.QuoteIdentifier(Column.Name, quote),
             "is_string" => Test(name, Column.Kind == ValueKind.Text || type.Contains("char", StringComparison.Ordinal) || type.Contains("text", StringComparison.Ordinal)),
             "is_number" or "is_numeric" => Test(name, Column.Kind is ValueKind.Integer or ValueKind.Decimal or ValueKind.Float),
             "is_integer" => Test(name, Column.Kind == ValueKind.Integer),

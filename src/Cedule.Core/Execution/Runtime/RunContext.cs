@@ -104,7 +104,7 @@ internal sealed class RunContext
             "write" => new JinjaFunction(name, (_, _) => string.Empty),
             "cedule_seed_columns" => new JinjaFunction(name, (_, _) => ExecutionSession.SeedColumnNames(Seed)),
             "cedule_load_seed" => new JinjaFunction(name, (_, args) =>
-                Session.LoadSeed(_run, Seed, args.Get(0, "relation") as Relation ?? Session.RelationOf(Node), args.Get(1, "create", true) is true)),
+                Session.LoadSeed(_run, Adapter, Seed, args.Get(0, "relation") as Relation ?? Session.RelationOf(Node), args.Get(1, "create", true) is true)),
             _ => null,
         };
         return value is not null;
